@@ -1,0 +1,129 @@
+using System.CommandLine;
+using RunRate.Cli.Common;
+using RunRate.Engine.Metrics;
+using RunRate.Engine.Primitives;
+using Spectre.Console;
+
+namespace RunRate.Cli.ArrBridge;
+
+/// <summary>
+/// <c>runrate arr-bridge</c>: the period view finance reports to the board, opening ARR by kind,
+/// plus new, expansion, reactivation, minus contraction and churn, equals closing ARR.
+/// </summary>
+internal sealed class ArrBridgeCommand(CliContext context)
+{
+    private readonly Option<YearMonth?> _from = Options.Month("--from", "First month of the period (default: January of --to's year)");
+    private readonly Option<YearMonth?> _to = Options.Month("--to", "Last month of the period (default: the current month)");
+    private readonly Option<CurrencyCode> _currency = Options.Currency();
+    private readonly Option<string?> _db = Options.Db();
+    private readonly Option<bool> _json = Options.Json();
+    private readonly Option<bool> _csv = Options.Csv();
+    private readonly FilterOptions _filters = new(withBreakdown: true);
+
+    public Command Build()
+    {
+        var command = new Command("arr-bridge", "ARR bridge of a period: opening ARR by kind + new + expansion − contraction − churn + reactivation = closing ARR")
+        {
+            _from, _to, _currency, _db, _json, _csv,
+        };
+        _filters.AddTo(command);
+        command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var to = parse.GetValue(_to) ?? YearMonth.Of(context.Today);
+        var from = parse.GetValue(_from) ?? new YearMonth(to.Year, 1);
+        if (to < from)
+        {
+            throw new CliException($"--to {to} is before --from {from}", ExitCodes.Usage);
+        }
+
+        var currency = parse.GetValue(_currency);
+        var filter = _filters.Build(parse);
+        var by = _filters.Breakdown(parse);
+        var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
+        var groups = by is null ? [("", filter)] : LedgerAccess.Groups(ledger, filter, by);
+        var bridges = groups
+            .Select(g => (g.Label, Bridge: ArrPeriod.From(LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, from.AddMonths(-1), to, g.Filter))))))
+            .ToList();
+
+        if (parse.GetValue(_json))
+        {
+            JsonOut.Write(context.Output, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("currency", currency.Value);
+                w.WriteString("from", from.ToString());
+                w.WriteString("to", to.ToString());
+                if (by is null)
+                {
+                    bridges[0].Bridge.WriteJson(w);
+                }
+                else
+                {
+                    w.WriteString("by", by);
+                    w.WriteStartArray("groups");
+                    foreach (var (label, bridge) in bridges)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString(by, label);
+                        bridge.WriteJson(w);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            });
+        }
+        else if (parse.GetValue(_csv))
+        {
+            CsvText.Row(context.Output, [.. by is null ? Array.Empty<string>() : [by], .. ArrPeriod.FieldNames]);
+            foreach (var (label, bridge) in bridges)
+            {
+                CsvText.Row(context.Output, [.. by is null ? Array.Empty<string>() : [label], .. bridge.Values().Select(v => MonthFields.CsvValue(v.Kind, v.Value))]);
+            }
+        }
+        else
+        {
+            foreach (var (label, bridge) in bridges)
+            {
+                Render(bridge, currency, from, to, by is null ? null : $"{by}: {label}");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Render(ArrPeriod b, CurrencyCode currency, YearMonth from, YearMonth to, string? group)
+    {
+        var table = new Table().RoundedBorder().Title($"ARR bridge {from}..{to} ({currency}){(group is null ? "" : ", " + Markup.Escape(group))}");
+        table.AddColumn("").AddColumn(new TableColumn("ARR").RightAligned()).AddColumn(new TableColumn("Customers").RightAligned());
+        table.AddRow("Opening ARR", $"[bold]{Format.Money(b.OpeningArr)}[/]", Format.Count(b.OpeningCustomers));
+        table.AddRow("  subscription", Format.Money(b.OpeningSubscriptionArr), "");
+        table.AddRow("  add-on", Format.Money(b.OpeningAddonArr), "");
+        table.AddRow("+ New", $"[green]{Format.SignedMoney(b.New)}[/]", "+" + Format.Count(b.NewCustomers));
+        table.AddRow("+ Expansion", $"[green]{Format.SignedMoney(b.Expansion)}[/]", "");
+        table.AddRow("− Contraction", $"[red]{Format.Money(b.Contraction)}[/]", "");
+        table.AddRow("− Churn", $"[red]{Format.Money(b.Churn)}[/]", "−" + Format.Count(b.ChurnedCustomers));
+        table.AddRow("+ Reactivation", $"[green]{Format.SignedMoney(b.Reactivation)}[/]", "+" + Format.Count(b.ReactivatedCustomers));
+        table.AddRow("Closing ARR", $"[bold]{Format.Money(b.ClosingArr)}[/]", Format.Count(b.ClosingCustomers));
+        table.AddRow("  subscription", Format.Money(b.ClosingSubscriptionArr), "");
+        table.AddRow("  add-on", Format.Money(b.ClosingAddonArr), "");
+        context.Console.Write(table);
+
+        var chart = new BarChart().Width(Math.Min(90, context.Console.Profile.Width)).Label("[bold]Bridge[/]");
+        chart.ValueFormatter = (value, _) => Format.Compact(Exact.FromDecimal((decimal)value));
+        chart.AddItem("Opening", (double)b.OpeningArr.Round(), Color.SteelBlue);
+        chart.AddItem("New", (double)b.New.Round(), Color.Green);
+        chart.AddItem("Expansion", (double)b.Expansion.Round(), Color.Aqua);
+        chart.AddItem("Contraction", (double)(-b.Contraction).Round(), Color.Orange1);
+        chart.AddItem("Churn", (double)(-b.Churn).Round(), Color.Red);
+        chart.AddItem("Reactivation", (double)b.Reactivation.Round(), Color.Blue);
+        chart.AddItem("Closing", (double)b.ClosingArr.Round(), Color.SteelBlue);
+        context.Console.Write(chart);
+    }
+}

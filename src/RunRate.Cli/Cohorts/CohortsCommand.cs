@@ -1,0 +1,156 @@
+using System.CommandLine;
+using RunRate.Cli.Common;
+using RunRate.Engine.Metrics;
+using RunRate.Engine.Primitives;
+using Spectre.Console;
+
+namespace RunRate.Cli.Cohorts;
+
+/// <summary><c>runrate cohorts</c>: revenue or logo retention of each month's new customers.</summary>
+internal sealed class CohortsCommand(CliContext context)
+{
+    private readonly Option<YearMonth?> _from = Options.Month("--from", "First cohort month (default: 11 months before --to)");
+    private readonly Option<YearMonth?> _to = Options.Month("--to", "Last month followed (default: the current month)");
+    private readonly Option<bool> _logo = new("--logo") { Description = "Show logo (customer count) retention instead of revenue retention" };
+    private readonly Option<CurrencyCode> _currency = Options.Currency();
+    private readonly Option<string?> _db = Options.Db();
+    private readonly Option<bool> _json = Options.Json();
+    private readonly Option<bool> _csv = Options.Csv();
+    private readonly FilterOptions _filters = new(withBreakdown: false);
+
+    public Command Build()
+    {
+        var command = new Command("cohorts", "Cohort retention: MRR and logos of each month's new customers, month by month")
+        {
+            _from, _to, _logo, _currency, _db, _json, _csv,
+        };
+        _filters.AddTo(command);
+        command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var to = parse.GetValue(_to) ?? YearMonth.Of(context.Today);
+        var from = parse.GetValue(_from) ?? to.AddMonths(-11);
+        if (to < from)
+        {
+            throw new CliException($"--to {to} is before --from {from}", ExitCodes.Usage);
+        }
+
+        var currency = parse.GetValue(_currency);
+        var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
+        var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, from, to, _filters.Build(parse))));
+        if (parse.GetValue(_json))
+        {
+            Json(report);
+        }
+        else if (parse.GetValue(_csv))
+        {
+            CsvText.Row(context.Output, ["cohort", "customers", "age", "mrr", "revenue_retention", "active_customers", "logo_retention"]);
+            foreach (var c in report.Cohorts)
+            {
+                for (var k = 0; k < c.Mrr.Count; k++)
+                {
+                    var active = c.LogoRetention[k] is { } l ? (l * c.Customers).Numerator : 0;
+                    CsvText.Row(context.Output,
+                    [
+                        c.Cohort.ToString(), c.Customers.ToString(System.Globalization.CultureInfo.InvariantCulture), k.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        MonthFields.CsvValue(FieldKind.Money, c.Mrr[k]), MonthFields.CsvValue(FieldKind.Ratio, c.RevenueRetention[k]),
+                        active.ToString(System.Globalization.CultureInfo.InvariantCulture), MonthFields.CsvValue(FieldKind.Ratio, c.LogoRetention[k]),
+                    ]);
+                }
+            }
+        }
+        else
+        {
+            Table(report, parse.GetValue(_logo));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Json(BridgeReport report) => JsonOut.Write(context.Output, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("currency", report.Currency.Value);
+        w.WriteStartArray("cohorts");
+        foreach (var c in report.Cohorts)
+        {
+            w.WriteStartObject();
+            w.WriteString("cohort", c.Cohort.ToString());
+            w.WriteNumber("customers", c.Customers);
+            w.WriteStartArray("mrr");
+            foreach (var v in c.Mrr)
+            {
+                MonthFields.WriteValue(w, FieldKind.Money, v);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("revenue_retention");
+            foreach (var v in c.RevenueRetention)
+            {
+                MonthFields.WriteValue(w, FieldKind.Ratio, v);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("logo_retention");
+            foreach (var v in c.LogoRetention)
+            {
+                MonthFields.WriteValue(w, FieldKind.Ratio, v);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    private void Table(BridgeReport report, bool logo)
+    {
+        var ages = report.Cohorts.Count == 0 ? 0 : report.Cohorts.Max(c => c.Mrr.Count);
+        var shown = Math.Min(ages, 13);
+        var table = new Table().RoundedBorder()
+            .Title($"{(logo ? "Logo" : "Revenue")} retention by cohort ({report.Currency}){(ages > shown ? $", first {shown} months (use --json for all)" : "")}");
+        table.AddColumn("Cohort").AddColumn(new TableColumn("Customers").RightAligned()).AddColumn(new TableColumn("MRR at start").RightAligned());
+        for (var k = 0; k < shown; k++)
+        {
+            table.AddColumn(new TableColumn($"M{k}").RightAligned());
+        }
+
+        foreach (var c in report.Cohorts)
+        {
+            var cells = new List<string> { c.Cohort.ToString(), Format.Count(c.Customers), Format.Money(c.Mrr[0]) };
+            var values = logo ? c.LogoRetention : c.RevenueRetention;
+            for (var k = 0; k < shown; k++)
+            {
+                cells.Add(k < values.Count ? Heat(values[k]) : "");
+            }
+
+            table.AddRow(cells.ToArray());
+        }
+
+        context.Console.Write(table);
+    }
+
+    private static string Heat(Exact? value)
+    {
+        if (value is not { } v)
+        {
+            return Format.None;
+        }
+
+        var percent = (v * 100).Round(0);
+        var color = percent switch
+        {
+            >= 100 => "green",
+            >= 80 => "chartreuse3",
+            >= 60 => "yellow",
+            >= 40 => "orange1",
+            _ => "red",
+        };
+        return $"[{color}]{percent:0}%[/]";
+    }
+}

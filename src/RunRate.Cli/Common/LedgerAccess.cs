@@ -1,0 +1,66 @@
+using RunRate.Engine.Ledger;
+using RunRate.Engine.Metrics;
+using RunRate.Engine.Movements;
+using RunRate.Storage;
+using RunRate.Storage.Sqlite;
+
+namespace RunRate.Cli.Common;
+
+/// <summary>Opens the store a command names and turns engine and store failures into user-facing errors.</summary>
+internal static class LedgerAccess
+{
+    public static string ResolveDb(CliContext context, string? option) => StoreLocation.Resolve(option, context.Environment);
+
+    public static ILedgerStore Open(CliContext context, string? option, bool create)
+    {
+        var location = ResolveDb(context, option);
+        if (location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) || location.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CliException($"PostgreSQL stores are not supported by this version; use a SQLite file path (got '{location}').", ExitCodes.StoreError);
+        }
+
+        try
+        {
+            return SqliteLedgerStore.Open(location, create, context.Clock);
+        }
+        catch (StoreException ex)
+        {
+            throw new CliException(ex.Message, File.Exists(location) || create ? ExitCodes.StoreError : ExitCodes.NotFound);
+        }
+    }
+
+    public static RevenueLedger Load(CliContext context, string? option)
+    {
+        using var store = Open(context, option, create: false);
+        return store.Load();
+    }
+
+    /// <summary>Runs an engine computation, reporting missing exchange rates as invalid data.</summary>
+    public static T Compute<T>(Func<T> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (LedgerConversionException ex)
+        {
+            throw new CliException("cannot convert to the reporting currency:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", ex.Problems), ExitCodes.InvalidData);
+        }
+    }
+
+    /// <summary>The groups of a <c>--by</c> breakdown: each distinct value (customers' attribute, or lines' product), "" for none.</summary>
+    public static IReadOnlyList<(string Label, LedgerFilter Filter)> Groups(RevenueLedger ledger, LedgerFilter filter, string by)
+    {
+        var isProduct = string.Equals(by, "product", StringComparison.OrdinalIgnoreCase);
+        var values = isProduct
+            ? ledger.Lines.Select(l => l.Product ?? "")
+            : ledger.Customers.Select(c => c.Attribute(by) ?? "");
+        var distinct = values.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        if (distinct is [""] && !isProduct && !ledger.Customers.Any(c => c.Attribute(by) is not null))
+        {
+            throw new CliException($"--by {by}: no customer has an attribute named '{by}'", ExitCodes.Usage);
+        }
+
+        return [.. distinct.Select(v => (v.Length == 0 ? "(none)" : v, filter.Where(by, v)))];
+    }
+}

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using RunRate.Cli.Common;
+using RunRate.Engine.Movements;
+using RunRate.Engine.Primitives;
+using Spectre.Console;
+
+namespace RunRate.Cli.Customers;
+
+/// <summary><c>runrate customers</c>: every customer with its MRR, status and history at a glance.</summary>
+internal sealed class CustomersCommand(CliContext context)
+{
+    private static readonly string[] Sorts = ["mrr", "arr", "name", "id", "since", "last-movement"];
+    private static readonly string[] Statuses = ["all", "active", "churned", "future", "never-active"];
+
+    private readonly Option<YearMonth?> _month = Options.Month("--month", "Standing at the close of this month (default: the current month)");
+    private readonly Option<string> _sort = new("--sort") { Description = "Order: mrr (default, largest first), arr, name, id, since, last-movement", DefaultValueFactory = _ => "mrr" };
+    private readonly Option<string> _status = new("--status") { Description = "Only customers with this status: all (default), active, churned, future, never-active", DefaultValueFactory = _ => "all" };
+    private readonly Option<int?> _limit = new("--limit") { Description = "At most this many rows (tables default to 50)" };
+    private readonly Option<CurrencyCode> _currency = Options.Currency();
+    private readonly Option<string?> _db = Options.Db();
+    private readonly Option<bool> _json = Options.Json();
+    private readonly Option<bool> _csv = Options.Csv();
+    private readonly FilterOptions _filters = new(withBreakdown: false);
+
+    public Command Build()
+    {
+        _sort.AcceptOnlyFromAmong(Sorts);
+        _status.AcceptOnlyFromAmong(Statuses);
+        var command = new Command("customers", "List customers with MRR, ARR, status, segment, channel, owner, since and last movement")
+        {
+            _month, _sort, _status, _limit, _currency, _db, _json, _csv,
+        };
+        _filters.AddTo(command);
+        command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var month = parse.GetValue(_month) ?? YearMonth.Of(context.Today);
+        var currency = parse.GetValue(_currency);
+        var limit = parse.GetValue(_limit);
+        if (limit is < 1)
+        {
+            throw new CliException($"--limit must be at least 1, found {limit}", ExitCodes.Usage);
+        }
+
+        var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
+        var standings = LedgerAccess.Compute(() => CustomerRevenue.Analyze(ledger, currency, month.LastDay, _filters.Build(parse)));
+        var status = parse.GetValue(_status)!;
+        IEnumerable<CustomerStanding> rows = standings.Where(s => status == "all" || StatusText(s.Status) == status);
+        rows = parse.GetValue(_sort) switch
+        {
+            "arr" or "mrr" => rows.OrderByDescending(s => s.Mrr).ThenBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
+            "name" => rows.OrderBy(s => s.Customer.Name ?? s.Customer.Id.Value, StringComparer.OrdinalIgnoreCase),
+            "since" => rows.OrderBy(s => s.Since ?? DateOnly.MaxValue).ThenBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
+            "last-movement" => rows.OrderByDescending(s => s.LastMovement?.Date ?? DateOnly.MinValue).ThenBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
+            _ => rows.OrderBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
+        };
+        var all = rows.ToList();
+        var machine = parse.GetValue(_json) || parse.GetValue(_csv);
+        var take = limit ?? (machine ? all.Count : 50);
+        var shown = all.Take(take).ToList();
+        if (parse.GetValue(_json))
+        {
+            JsonOut.Write(context.Output, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("currency", currency.Value);
+                w.WriteString("month", month.ToString());
+                w.WriteNumber("total", all.Count);
+                w.WriteStartArray("customers");
+                foreach (var s in shown)
+                {
+                    w.WriteStartObject();
+                    foreach (var (name, value) in Columns(s))
+                    {
+                        w.WriteString(name, value);
+                    }
+
+                    w.WritePropertyName("mrr");
+                    MonthFields.WriteValue(w, FieldKind.Money, s.Mrr);
+                    w.WritePropertyName("arr");
+                    MonthFields.WriteValue(w, FieldKind.Money, s.Arr);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        }
+        else if (parse.GetValue(_csv))
+        {
+            CsvText.Row(context.Output, [.. Columns(null).Select(c => c.Name), "mrr", "arr"]);
+            foreach (var s in shown)
+            {
+                CsvText.Row(context.Output, [.. Columns(s).Select(c => c.Value), MonthFields.CsvValue(FieldKind.Money, s.Mrr), MonthFields.CsvValue(FieldKind.Money, s.Arr)]);
+            }
+        }
+        else
+        {
+            Table(shown, all.Count, month, currency);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Table(List<CustomerStanding> shown, int total, YearMonth month, CurrencyCode currency)
+    {
+        var table = new Table().RoundedBorder().Title($"Customers at the close of {month} ({currency}), {Format.Count(shown.Count)} of {Format.Count(total)}");
+        table.AddColumns("Customer", "Name", "Status", "MRR", "ARR", "Segment", "Channel", "Owner", "Since", "Last movement");
+        table.Columns[3].RightAligned();
+        table.Columns[4].RightAligned();
+        foreach (var s in shown)
+        {
+            var c = s.Customer;
+            table.AddRow(
+                Markup.Escape(c.Id.Value),
+                Markup.Escape(c.Name ?? ""),
+                s.Status switch
+                {
+                    CustomerStatus.Active => "[green]active[/]",
+                    CustomerStatus.Churned => "[red]churned[/]",
+                    CustomerStatus.Future => "[blue]future[/]",
+                    _ => "[grey]never active[/]",
+                },
+                Format.Money(s.Mrr),
+                Format.Money(s.Arr),
+                Markup.Escape(c.Segment ?? ""),
+                Markup.Escape(c.Channel ?? ""),
+                Markup.Escape(c.Owner ?? ""),
+                Format.Date(s.Since),
+                s.LastMovement is { } m ? $"{Format.Date(m.Date)} {m.Type.ToText()}" : Format.None);
+        }
+
+        context.Console.Write(table);
+        if (total > shown.Count)
+        {
+            context.Console.MarkupLine($"[grey]{Format.Count(total - shown.Count)} more; use --limit, --json or --csv for all.[/]");
+        }
+    }
+
+    internal static string StatusText(CustomerStatus status) => status switch
+    {
+        CustomerStatus.Active => "active",
+        CustomerStatus.Churned => "churned",
+        CustomerStatus.Future => "future",
+        _ => "never-active",
+    };
+
+    private static IEnumerable<(string Name, string? Value)> Columns(CustomerStanding? s) =>
+    [
+        ("customer_id", s?.Customer.Id.Value),
+        ("name", s?.Customer.Name),
+        ("status", s is null ? null : StatusText(s.Status)),
+        ("segment", s?.Customer.Segment),
+        ("channel", s?.Customer.Channel),
+        ("country", s?.Customer.Country),
+        ("owner", s?.Customer.Owner),
+        ("since", s?.Since is { } since ? Format.Date(since) : null),
+        ("last_movement_date", s?.LastMovement is { } m ? Format.Date(m.Date) : null),
+        ("last_movement", s?.LastMovement?.Type.ToText()),
+    ];
+}

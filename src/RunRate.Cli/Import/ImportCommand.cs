@@ -1,0 +1,110 @@
+using System.CommandLine;
+using RunRate.Cli.Common;
+using RunRate.Ingest;
+using Spectre.Console;
+
+namespace RunRate.Cli.Import;
+
+/// <summary><c>runrate import FOLDER</c>: validates a ledger folder and stores it all or nothing.</summary>
+internal sealed class ImportCommand(CliContext context)
+{
+    private readonly Argument<string> _folder = new("FOLDER") { Description = "Ledger folder with customers.csv, lines.csv and optional fx.csv" };
+    private readonly Option<string?> _db = Options.Db();
+    private readonly Option<bool> _replace = new("--replace") { Description = "Replace the whole stored ledger atomically instead of merging by id" };
+    private readonly Option<bool> _json = Options.Json();
+
+    public Command Build()
+    {
+        var command = new Command("import", "Import a ledger folder (validated; all or nothing; idempotent)") { _folder, _db, _replace, _json };
+        command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var folder = parse.GetRequiredValue(_folder);
+        var replace = parse.GetValue(_replace);
+        var json = parse.GetValue(_json);
+        var errors = new LedgerErrors(cap: 200);
+        var source = LedgerSource.FromFolder(folder, errors);
+        ImportResult? result = null;
+        if (source is not null)
+        {
+            using var store = LedgerAccess.Open(context, parse.GetValue(_db), create: true);
+            result = json ? LedgerImport.Run(source, store, replace, errors) : WithProgress(source, store, replace, errors);
+        }
+
+        if (json)
+        {
+            JsonOut.Write(context.Output, w =>
+            {
+                w.WriteStartObject();
+                w.WriteBoolean("imported", result?.Succeeded ?? false);
+                w.WriteNumber("customers", result?.Customers ?? 0);
+                w.WriteNumber("lines", result?.Lines ?? 0);
+                w.WriteNumber("fx_rates", result?.FxRates ?? 0);
+                w.WriteNumber("error_count", errors.Count);
+                w.WriteStartArray("errors");
+                foreach (var e in errors.Items)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("file", e.File);
+                    w.WriteNumber("line", e.Line);
+                    w.WriteString("column", e.Column);
+                    w.WriteString("message", e.Message);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        }
+
+        if (errors.Any)
+        {
+            if (!json)
+            {
+                foreach (var e in errors.Items)
+                {
+                    context.Errors.WriteLine(e.ToString());
+                }
+
+                var more = errors.Count - errors.Items.Count;
+                context.Error($"{Format.Count(errors.Count)} error(s){(more > 0 ? $" ({Format.Count(more)} not shown)" : "")}; nothing was imported, the store is unchanged.");
+            }
+
+            return source is null && errors.Items.Any(e => e.Column is "folder" or "file") ? ExitCodes.NotFound : ExitCodes.InvalidData;
+        }
+
+        if (!json)
+        {
+            context.Console.MarkupLine(
+                $"[green]Imported[/] {Format.Count(result!.Customers)} customers, {Format.Count(result.Lines)} lines, {Format.Count(result.FxRates)} exchange rates " +
+                $"into {Markup.Escape(LedgerAccess.ResolveDb(context, parse.GetValue(_db)))}{(replace ? " (replaced the whole ledger)" : "")}.");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private ImportResult WithProgress(LedgerSource source, ILedgerImportTarget store, bool replace, LedgerErrors errors)
+    {
+        ImportResult? result = null;
+        context.Console.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask("Importing lines.csv", maxValue: 1.0);
+                result = LedgerImport.Run(source, store, replace, errors, new SyncProgress(fraction => task.Value = fraction));
+                task.Value = 1.0;
+            });
+        return result!;
+    }
+}
+
+/// <summary>Reports progress on the importing thread (Progress&lt;T&gt; would post callbacks that can land after the bar closed).</summary>
+internal sealed class SyncProgress(Action<double> report) : IProgress<double>
+{
+    public void Report(double value) => report(value);
+}

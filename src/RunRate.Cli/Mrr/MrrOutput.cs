@@ -1,0 +1,135 @@
+using RunRate.Cli.Common;
+using RunRate.Engine.Metrics;
+using RunRate.Engine.Primitives;
+using Spectre.Console;
+
+namespace RunRate.Cli.Mrr;
+
+/// <summary>Renders the bridge as JSON (spec section 7), CSV, or a table with a chart.</summary>
+internal static class MrrOutput
+{
+    public static void Json(TextWriter output, BridgeReport report) => JsonOut.Write(output, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("currency", report.Currency.Value);
+        WriteMonths(w, report);
+        w.WriteEndObject();
+    });
+
+    public static void GroupsJson(TextWriter output, CurrencyCode currency, string by, IReadOnlyList<(string Label, BridgeReport Report)> groups) => JsonOut.Write(output, w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("currency", currency.Value);
+        w.WriteString("by", by);
+        w.WriteStartArray("groups");
+        foreach (var (label, report) in groups)
+        {
+            w.WriteStartObject();
+            w.WriteString(by, label);
+            WriteMonths(w, report);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    public static void Csv(TextWriter output, IReadOnlyList<(string Label, BridgeReport Report)> groups, string? by)
+    {
+        CsvText.Row(output, by is null ? MonthFields.CsvHeader() : MonthFields.CsvHeader(by));
+        foreach (var (label, report) in groups)
+        {
+            foreach (var month in report.Months)
+            {
+                CsvText.Row(output, by is null ? MonthFields.CsvRow(month) : MonthFields.CsvRow(month, label));
+            }
+        }
+    }
+
+    public static void Table(IAnsiConsole console, BridgeReport report, string? title)
+    {
+        var table = new Table().RoundedBorder().Title(title ?? $"MRR bridge ({report.Currency})");
+        table.AddColumns("Month", "Opening", "New", "Expansion", "Contraction", "Churn", "Reactivation", "Closing", "ARR", "Customers", "Churn %", "NRR", "Growth YoY");
+        foreach (var column in table.Columns.Skip(1))
+        {
+            column.RightAligned();
+        }
+
+        foreach (var m in report.Months)
+        {
+            table.AddRow(
+                m.Month.ToString(),
+                Format.Money(m.OpeningMrr),
+                Colored(m.New),
+                Colored(m.Expansion),
+                Colored(m.Contraction),
+                Colored(m.Churn),
+                Colored(m.Reactivation),
+                Format.Money(m.ClosingMrr),
+                Format.Money(m.Arr),
+                Format.Count(m.Customers),
+                Format.Percent(m.CustomerChurnRate),
+                Format.Percent(m.Nrr),
+                Format.Percent(m.GrowthYoy));
+        }
+
+        console.Write(table);
+        var chart = new BarChart().Label($"[bold]ARR by month ({report.Currency})[/]").Width(Math.Min(100, console.Profile.Width));
+        foreach (var m in report.Months)
+        {
+            chart.AddItem(m.Month.ToString(), (double)m.Arr.Round(), Color.SteelBlue);
+        }
+
+        chart.ValueFormatter = (value, _) => Format.Compact(Exact.FromDecimal((decimal)value));
+        console.Write(chart);
+    }
+
+    public static void BreakdownTable(IAnsiConsole console, string by, IReadOnlyList<(string Label, BridgeReport Report)> groups)
+    {
+        var first = groups.Count > 0 ? groups[0].Report : null;
+        var range = first is null ? "" : $"{first.Request.From}..{first.Request.To}";
+        var table = new Table().RoundedBorder().Title($"MRR bridge by {by}, {range} ({first?.Currency})");
+        table.AddColumns(by, "Opening", "New", "Expansion", "Contraction", "Churn", "Reactivation", "Closing", "ARR", "Customers");
+        foreach (var column in table.Columns.Skip(1))
+        {
+            column.RightAligned();
+        }
+
+        foreach (var (label, report) in groups)
+        {
+            var months = report.Months;
+            Exact Sum(Func<MonthFigures, Exact> pick) => months.Aggregate(Exact.Zero, (acc, m) => acc + pick(m));
+            table.AddRow(
+                Markup.Escape(label),
+                Format.Money(months[0].OpeningMrr),
+                Colored(Sum(m => m.New)),
+                Colored(Sum(m => m.Expansion)),
+                Colored(Sum(m => m.Contraction)),
+                Colored(Sum(m => m.Churn)),
+                Colored(Sum(m => m.Reactivation)),
+                Format.Money(months[^1].ClosingMrr),
+                Format.Money(months[^1].Arr),
+                Format.Count(months[^1].Customers));
+        }
+
+        console.Write(table);
+    }
+
+    private static void WriteMonths(System.Text.Json.Utf8JsonWriter w, BridgeReport report)
+    {
+        w.WriteStartArray("months");
+        foreach (var month in report.Months)
+        {
+            MonthFields.WriteJson(w, month);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string Colored(Exact value) => value.Sign switch
+    {
+        > 0 => $"[green]{Format.SignedMoney(value)}[/]",
+        < 0 => $"[red]{Format.Money(value)}[/]",
+        _ => "[grey]0.00[/]",
+    };
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using RunRate.Cli.Common;
+using RunRate.Engine.Metrics;
+using RunRate.Engine.Primitives;
+using Spectre.Console;
+
+namespace RunRate.Cli.Summary;
+
+/// <summary><c>runrate summary</c>: the KPI card of one month.</summary>
+internal sealed class SummaryCommand(CliContext context)
+{
+    private readonly Option<YearMonth?> _month = Options.Month("--month", "Month of the card (default: the current month)");
+    private readonly Option<CurrencyCode> _currency = Options.Currency();
+    private readonly Option<string?> _db = Options.Db();
+    private readonly Option<bool> _json = Options.Json();
+    private readonly Option<bool> _csv = Options.Csv();
+    private readonly FilterOptions _filters = new(withBreakdown: false);
+
+    public Command Build()
+    {
+        var command = new Command("summary", "KPI card: ARR (subscription + add-on), MRR, customers, growth, NRR, GRR, churn, ARPA, quick ratio, valuation")
+        {
+            _month, _currency, _db, _json, _csv,
+        };
+        _filters.AddTo(command);
+        command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var month = parse.GetValue(_month) ?? YearMonth.Of(context.Today);
+        var currency = parse.GetValue(_currency);
+        var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
+        var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, month, month, _filters.Build(parse))));
+        var m = report.Months[0];
+        if (parse.GetValue(_json))
+        {
+            JsonOut.Write(context.Output, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("currency", currency.Value);
+                w.WritePropertyName("summary");
+                MonthFields.WriteJson(w, m);
+                w.WriteEndObject();
+            });
+        }
+        else if (parse.GetValue(_csv))
+        {
+            CsvText.Row(context.Output, MonthFields.CsvHeader());
+            CsvText.Row(context.Output, MonthFields.CsvRow(m));
+        }
+        else
+        {
+            Render(m, currency);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Render(MonthFigures m, CurrencyCode currency)
+    {
+        var grid = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned()).AddColumn().AddColumn(new GridColumn().RightAligned());
+        void Row(string a, string av, string b, string bv) => grid.AddRow($"[grey]{a}[/]", av, $"[grey]{b}[/]", bv);
+        Row("ARR", $"[bold]{Format.Money(m.Arr)}[/]", "MRR", Format.Money(m.ClosingMrr));
+        Row("  subscription", Format.Money(m.SubscriptionArr), "  add-on", Format.Money(m.AddonArr));
+        Row("Customers", Format.Count(m.Customers), "ARPA (MRR)", Format.Money(m.Arpa));
+        Row("Growth YoY", Format.Percent(m.GrowthYoy), "Quick ratio", Format.Ratio(m.QuickRatio));
+        Row("NRR", Format.Percent(m.Nrr), "GRR", Format.Percent(m.Grr));
+        Row("Customer churn", Format.Percent(m.CustomerChurnRate), "Gross MRR churn", Format.Percent(m.GrossMrrChurnRate));
+        Row("Net MRR churn", Format.Percent(m.NetMrrChurnRate), "One-time revenue", Format.Money(m.OneTimeRevenue));
+        Row("Valuation", $"[bold]{Format.Money(m.Valuation)}[/]", "(10 × ARR × growth × NRR)", "");
+        context.Console.Write(new Panel(grid).Header($"RunRate summary, {m.Month} ({currency})").RoundedBorder());
+
+        var movements = new BreakdownChart().Width(Math.Min(80, context.Console.Profile.Width)).ShowPercentage();
+        AddSegment(movements, "New", m.New, Color.Green);
+        AddSegment(movements, "Expansion", m.Expansion, Color.Aqua);
+        AddSegment(movements, "Reactivation", m.Reactivation, Color.Blue);
+        AddSegment(movements, "Contraction", -m.Contraction, Color.Orange1);
+        AddSegment(movements, "Churn", -m.Churn, Color.Red);
+        if (movements.Data.Count > 0)
+        {
+            context.Console.MarkupLine($"[bold]MRR movements in {m.Month}[/]");
+            context.Console.Write(movements);
+        }
+    }
+
+    private static void AddSegment(BreakdownChart chart, string label, Exact value, Color color)
+    {
+        if (value.Sign > 0)
+        {
+            chart.AddItem($"{label} {Format.Money(value)}", (double)value.Round(), color);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using RunRate.Engine.Ledger;
+
+namespace RunRate.Ingest;
+
+/// <summary>
+/// Where an import writes: implemented by storage. Ingest validates and orchestrates; storage only
+/// has to offer one transaction, so the all-or-nothing rule lives in a single place.
+/// </summary>
+public interface ILedgerImportTarget
+{
+    /// <summary>Starts a transaction; with <paramref name="replace"/> the stored ledger is emptied inside it first.</summary>
+    ILedgerImportSession Begin(bool replace);
+}
+
+/// <summary>One import transaction. Disposing without <see cref="Commit"/> rolls everything back.</summary>
+public interface ILedgerImportSession : IDisposable
+{
+    /// <summary>True when the customer is already in the store (lines may refer to stored customers).</summary>
+    bool IsCustomerStored(string customerId);
+
+    /// <summary>Inserts or replaces a customer by id.</summary>
+    void Upsert(Customer customer);
+
+    /// <summary>Inserts or replaces a rate by (date, from, to).</summary>
+    void Upsert(FxRate rate);
+
+    /// <summary>Inserts or replaces a line by id.</summary>
+    void Upsert(RevenueLine line);
+
+    /// <summary>Makes the whole import durable at once.</summary>
+    void Commit();
+}

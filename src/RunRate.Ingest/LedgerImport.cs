@@ -1,0 +1,144 @@
+using System.Text;
+using RunRate.Ingest.Csv;
+
+namespace RunRate.Ingest;
+
+/// <summary>What an import did, or why it did nothing.</summary>
+/// <param name="Errors">Every problem found; when any, nothing was written.</param>
+/// <param name="Customers">Customers read.</param>
+/// <param name="FxRates">Rates read.</param>
+/// <param name="Lines">Lines read.</param>
+public sealed record ImportResult(LedgerErrors Errors, int Customers, int FxRates, long Lines)
+{
+    /// <summary>True when the import was committed.</summary>
+    public bool Succeeded => !Errors.Any;
+}
+
+/// <summary>The three files of a ledger as streams, so a folder, an upload or a zip import the same way.</summary>
+/// <param name="Customers">Opens customers.csv (required).</param>
+/// <param name="Lines">Opens lines.csv (required).</param>
+/// <param name="Fx">Opens fx.csv, or null when the ledger has none.</param>
+public sealed record LedgerSource(Func<Stream> Customers, Func<Stream> Lines, Func<Stream>? Fx)
+{
+    /// <summary>
+    /// A ledger folder. Missing required files are reported as errors rather than thrown, so they
+    /// come out in the same form as every other problem.
+    /// </summary>
+    public static LedgerSource? FromFolder(string folder, LedgerErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!Directory.Exists(folder))
+        {
+            errors.Add(folder, 0, "folder", "does not exist or is not a folder");
+            return null;
+        }
+
+        string? Find(string name, bool required)
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+
+            // Accept any letter case of the file name, as the column names are case-insensitive too.
+            var match = Directory.EnumerateFiles(folder).FirstOrDefault(f => string.Equals(Path.GetFileName(f), name, StringComparison.OrdinalIgnoreCase));
+            if (match is null && required)
+            {
+                errors.Add(name, 0, "file", $"not found in {folder}");
+            }
+
+            return match;
+        }
+
+        var customers = Find(CustomersCsv.FileName, true);
+        var lines = Find(LinesCsv.FileName, true);
+        var fx = Find(FxCsv.FileName, false);
+        if (customers is null || lines is null)
+        {
+            return null;
+        }
+
+        return new LedgerSource(() => File.OpenRead(customers), () => File.OpenRead(lines), fx is null ? null : () => File.OpenRead(fx));
+    }
+}
+
+/// <summary>
+/// Imports a ledger: validates every row of every file, writes through one transaction, and commits
+/// only when there was no error at all, so a failed import leaves the store exactly as it was.
+/// </summary>
+public static class LedgerImport
+{
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Runs the import; <paramref name="progress"/> receives the fraction of lines.csv read.</summary>
+    public static ImportResult Run(LedgerSource source, ILedgerImportTarget target, bool replace, LedgerErrors? errors = null, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        errors ??= new LedgerErrors();
+        using var session = target.Begin(replace);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var customers = ReadText(CustomersCsv.FileName, source.Customers, errors, text => CustomersCsv.Read(text, errors, known)) ?? [];
+        var rates = source.Fx is null ? [] : ReadText(FxCsv.FileName, source.Fx, errors, text => FxCsv.Read(text, errors)) ?? [];
+        if (!errors.Any)
+        {
+            foreach (var customer in customers)
+            {
+                session.Upsert(customer);
+            }
+
+            foreach (var rate in rates)
+            {
+                session.Upsert(rate);
+            }
+        }
+
+        var lines = ReadText(LinesCsv.FileName, source.Lines, errors, text =>
+        {
+            long count = 0;
+            foreach (var line in LinesCsv.Read(text, errors, id => known.Contains(id) || (!replace && session.IsCustomerStored(id))))
+            {
+                count++;
+                if (!errors.Any)
+                {
+                    session.Upsert(line); // once anything is wrong, keep validating but stop writing
+                }
+            }
+
+            return count;
+        }, progress);
+
+        if (!errors.Any)
+        {
+            session.Commit();
+        }
+
+        return new ImportResult(errors, customers.Count, rates.Count, lines);
+    }
+
+    private static T? ReadText<T>(string file, Func<Stream> open, LedgerErrors errors, Func<TextReader, T> read, IProgress<double>? progress = null)
+    {
+        try
+        {
+            using var stream = open();
+            using var counting = new ProgressStream(stream, progress);
+            using var text = new StreamReader(counting, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            return read(text);
+        }
+        catch (DecoderFallbackException)
+        {
+            errors.Add(file, 0, "file", "is not valid UTF-8 text; save it as UTF-8 (CSV UTF-8 in spreadsheet programs)");
+        }
+        catch (IOException ex)
+        {
+            errors.Add(file, 0, "file", $"cannot be read: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            errors.Add(file, 0, "file", $"cannot be read: {ex.Message}");
+        }
+
+        return default;
+    }
+}
