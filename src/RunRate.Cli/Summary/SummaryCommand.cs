@@ -72,7 +72,7 @@ internal sealed class SummaryCommand(CliContext context)
         Row("Valuation", $"[bold]{Format.Money(m.Valuation)}[/]", "(10 × ARR × growth × NRR)", "");
         context.Console.Write(new Panel(grid).Header($"RunRate summary, {m.Month} ({currency})").RoundedBorder());
 
-        var movements = new BreakdownChart().Width(Math.Min(80, context.Console.Profile.Width)).ShowPercentage();
+        var movements = new BreakdownChart().Width(Math.Min(80, context.Console.Profile.Width)).HideTagValues();
         AddSegment(movements, "New", m.New, Color.Green);
         AddSegment(movements, "Expansion", m.Expansion, Color.Aqua);
         AddSegment(movements, "Reactivation", m.Reactivation, Color.Blue);

@@ -1,0 +1,51 @@
+using RunRate.Engine.Ledger;
+
+namespace RunRate.Ingest.Tests.Support;
+
+/// <summary>An in-memory import target that records what was committed, to test ingest without a database.</summary>
+internal sealed class MemoryTarget : ILedgerImportTarget
+{
+    public Dictionary<string, Customer> Customers { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RevenueLine> Lines { get; } = new(StringComparer.Ordinal);
+
+    public List<FxRate> Rates { get; } = [];
+
+    public int Commits { get; private set; }
+
+    public ILedgerImportSession Begin(bool replace) => new Session(this, replace);
+
+    private sealed class Session(MemoryTarget target, bool replace) : ILedgerImportSession
+    {
+        private readonly List<Customer> _customers = [];
+        private readonly List<RevenueLine> _lines = [];
+        private readonly List<FxRate> _rates = [];
+
+        public bool IsCustomerStored(string customerId) => target.Customers.ContainsKey(customerId);
+
+        public void Upsert(Customer customer) => _customers.Add(customer);
+
+        public void Upsert(FxRate rate) => _rates.Add(rate);
+
+        public void Upsert(RevenueLine line) => _lines.Add(line);
+
+        public void Commit()
+        {
+            if (replace)
+            {
+                target.Customers.Clear();
+                target.Lines.Clear();
+                target.Rates.Clear();
+            }
+
+            _customers.ForEach(c => target.Customers[c.Id.Value] = c);
+            _lines.ForEach(l => target.Lines[l.Id.Value] = l);
+            target.Rates.AddRange(_rates);
+            target.Commits++;
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text;
+using RunRate.Ingest;
+using RunRate.Storage.Sqlite;
+
+namespace RunRate.Storage.Tests.Sqlite;
+
+/// <summary>A real SQLite file in a fresh temporary folder, deleted afterwards.</summary>
+internal sealed class TempStore : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("runrate-store-");
+
+    public TempStore() => Path = System.IO.Path.Combine(_folder.FullName, "ledger.db");
+
+    public string Path { get; }
+
+    public SqliteLedgerStore Open() => SqliteLedgerStore.Open(Path, create: true);
+
+    public ImportResult Import(string customers, string lines, string? fx = null, bool replace = false)
+    {
+        using var store = Open();
+        return LedgerImport.Run(Source(customers, lines, fx), store, replace);
+    }
+
+    public static LedgerSource Source(string customers, string lines, string? fx = null) =>
+        new(() => Stream(customers), () => Stream(lines), fx is null ? null : () => Stream(fx));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    private static MemoryStream Stream(string text) => new(Encoding.UTF8.GetBytes(text));
+}
