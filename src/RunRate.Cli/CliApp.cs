@@ -28,11 +28,27 @@ internal static class CliApp
     public static int Run(CliContext context, string[] args, TextWriter? error = null)
     {
         var parse = Build(context).Parse(args);
-        return parse.Invoke(new InvocationConfiguration
+        var parseError = parse.Action as System.CommandLine.Invocation.ParseErrorAction;
+        if (parseError is not null)
+        {
+            // Errors only: a screen of help would bury the line that says what was wrong, and typo
+            // corrections go to standard output, where JSON consumers read.
+            parseError.ShowHelp = false;
+            parseError.ShowTypoCorrections = false;
+        }
+
+        var exit = parse.Invoke(new InvocationConfiguration
         {
             Output = context.Output,
             Error = error ?? Console.Error,
             EnableDefaultExceptionHandler = false,
         });
+        if (parseError is not null)
+        {
+            var command = parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";
+            (error ?? Console.Error).WriteLine($"Run 'runrate {command}--help' for usage.");
+        }
+
+        return exit;
     }
 }
