@@ -3,6 +3,7 @@ using RunRate.Cli.ArrBridge;
 using RunRate.Cli.Cohorts;
 using RunRate.Cli.Common;
 using RunRate.Cli.Customers;
+using RunRate.Cli.Demo;
 using RunRate.Cli.Import;
 using RunRate.Cli.Mrr;
 using RunRate.Cli.Summary;
@@ -22,6 +23,8 @@ internal static class CliApp
         root.Subcommands.Add(new CohortsCommand(context).Build());
         root.Subcommands.Add(new CustomersCommand(context).Build());
         root.Subcommands.Add(new CustomerCommand(context).Build());
+        root.Subcommands.Add(new DemoCommand(context).Build());
+        root.Subcommands.Add(new QuickstartCommand(context).Build());
         return root;
     }
 

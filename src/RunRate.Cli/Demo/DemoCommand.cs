@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using RunRate.Cli.Common;
+using RunRate.Ingest.Csv;
+using RunRate.Ingest.Demo;
+using Spectre.Console;
+
+namespace RunRate.Cli.Demo;
+
+/// <summary><c>runrate demo</c>: writes a realistic, deterministic demo ledger folder.</summary>
+internal sealed class DemoCommand(CliContext context)
+{
+    private readonly Option<int> _customers = new("--customers") { Description = "Number of customers", DefaultValueFactory = _ => 500 };
+    private readonly Option<int> _seed = new("--seed") { Description = "Random seed; the same options always give the same ledger", DefaultValueFactory = _ => 42 };
+    private readonly Option<string> _out = new("--out") { Description = "Folder to write customers.csv, lines.csv and fx.csv into", Required = true, HelpName = "FOLDER" };
+    private readonly Option<DateOnly?> _asOf = AsOfOption();
+
+    public Command Build()
+    {
+        var command = new Command("demo", "Write a realistic, deterministic demo ledger (plans, billing intervals, seats, add-ons, one-time fees, churn, win-backs, currencies)")
+        {
+            _customers, _seed, _out, _asOf,
+        };
+        command.SetAction(parse => Run.Safely(context, () =>
+        {
+            var options = Options(parse.GetValue(_customers), parse.GetValue(_seed), parse.GetValue(_asOf));
+            var folder = parse.GetRequiredValue(_out);
+            var lines = Write(context, options, folder);
+            context.Console.MarkupLine(
+                $"[green]Wrote[/] {Format.Count(options.Customers)} customers and {Format.Count(lines)} lines (as of {Format.Date(options.EffectiveAsOf)}, seed {options.Seed}) to {Markup.Escape(folder)}. " +
+                $"Next: [bold]runrate import {Markup.Escape(folder)}[/]");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    /// <summary>Validated demo options; a missing as-of date is filled in by <see cref="Write"/>.</summary>
+    public static DemoOptions Options(int customers, int seed, DateOnly? asOf)
+    {
+        if (customers < 1)
+        {
+            throw new CliException($"--customers must be at least 1, found {customers}", ExitCodes.Usage);
+        }
+
+        return new DemoOptions(customers, seed, asOf);
+    }
+
+    public static Option<DateOnly?> AsOfOption() => new("--as-of")
+    {
+        Description = "The demo business's 'today' (YYYY-MM-DD); default: the last day of the previous month",
+        HelpName = "DATE",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            result.AddError($"--as-of: expected a date YYYY-MM-DD, found '{text}'");
+            return null;
+        },
+    };
+
+    public static long Write(CliContext context, DemoOptions options, string folder)
+    {
+        if (options.AsOf is null)
+        {
+            var today = context.Today;
+            options = options with { AsOf = new DateOnly(today.Year, today.Month, 1).AddDays(-1) };
+        }
+
+        long lines = 0;
+        try
+        {
+            context.Console.Status().Start($"Generating {Format.Count(options.Customers)} demo customers…", _ =>
+            {
+                Directory.CreateDirectory(folder);
+                var demo = DemoLedgerGenerator.Generate(options);
+                lines = LedgerCsvWriter.WriteFolder(folder, demo.Customers, demo.Lines, demo.Fx);
+            });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write the demo ledger to {folder}: {ex.Message}", ExitCodes.StoreError);
+        }
+
+        return lines;
+    }
+}
