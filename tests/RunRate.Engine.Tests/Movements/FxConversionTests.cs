@@ -79,4 +79,20 @@ public sealed class FxConversionTests
 
         report.In("2024-01").ClosingMrr.ShouldBe(X(1100m));
     }
+
+    [Fact]
+    public void Conversion_problems_are_listed_together_up_to_a_cap()
+    {
+        var builder = EuroLedger();
+        for (var i = 0; i < 60; i++)
+        {
+            builder.Subscription("G", "2020-01-01", null, 1m, currency: "GBP");
+        }
+
+        var error = Should.Throw<LedgerConversionException>(() => Report(builder.Build(), "2024-01", "2024-01"));
+
+        error.Problems.Count.ShouldBe(51);
+        error.Problems.Take(50).ShouldAllBe(p => p.Contains("GBP", StringComparison.Ordinal));
+        error.Problems[^1].ShouldContain("more");
+    }
 }
