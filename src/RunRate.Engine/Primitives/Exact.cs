@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 
 namespace RunRate.Engine.Primitives;
 
@@ -12,6 +11,9 @@ namespace RunRate.Engine.Primitives;
 /// </summary>
 public readonly struct Exact : IEquatable<Exact>, IComparable<Exact>
 {
+    /// <summary>The largest mantissa of a decimal (2^96 − 1).</summary>
+    private static readonly BigInteger DecimalMantissaMax = (BigInteger.One << 96) - 1;
+
     private readonly BigInteger _denominator; // default(Exact) has 0 here and means 0/1
 
     /// <summary>Creates numerator ÷ denominator; throws for a zero denominator.</summary>
@@ -147,38 +149,41 @@ public readonly struct Exact : IEquatable<Exact>, IComparable<Exact>
     }
 
     /// <summary>
-    /// The closest decimal (28 significant digits): for ratios, which the contract shows unrounded.
+    /// The closest decimal (ties away from zero) with as many fraction digits as a decimal can hold
+    /// (at most 28) and no trailing zeros: for ratios, which the contract shows unrounded.
+    /// Throws <see cref="OverflowException"/> beyond the decimal range.
     /// </summary>
     public decimal ToDecimal()
     {
-        var integer = BigInteger.DivRem(BigInteger.Abs(Numerator), Denominator, out var remainder);
-        var text = new StringBuilder();
-        if (Numerator.Sign < 0)
+        var magnitude = BigInteger.Abs(Numerator);
+        for (var scale = 28; scale >= 0; scale--)
         {
-            text.Append('-');
-        }
-
-        text.Append(integer.ToString(CultureInfo.InvariantCulture));
-        var digits = integer.IsZero ? 0 : integer.ToString(CultureInfo.InvariantCulture).Length;
-        if (!remainder.IsZero)
-        {
-            text.Append('.');
-            var significant = digits;
-            var fraction = 0;
-            while (!remainder.IsZero && significant < 28 && fraction < 27)
+            var quotient = BigInteger.DivRem(magnitude * BigInteger.Pow(10, scale), Denominator, out var remainder);
+            if (remainder * 2 >= Denominator)
             {
-                remainder *= 10;
-                var digit = (int)BigInteger.DivRem(remainder, Denominator, out remainder);
-                text.Append((char)('0' + digit));
-                fraction++;
-                if (significant > 0 || digit != 0)
-                {
-                    significant++;
-                }
+                quotient += 1;
             }
+
+            if (quotient > DecimalMantissaMax)
+            {
+                continue; // too many digits at this scale: try one fewer fraction digit
+            }
+
+            while (scale > 0 && !quotient.IsZero && (quotient % 10).IsZero)
+            {
+                quotient /= 10;
+                scale--;
+            }
+
+            return new decimal(
+                unchecked((int)(uint)(quotient & uint.MaxValue)),
+                unchecked((int)(uint)((quotient >> 32) & uint.MaxValue)),
+                unchecked((int)(uint)(quotient >> 64)),
+                Numerator.Sign < 0 && !quotient.IsZero,
+                quotient.IsZero ? (byte)0 : (byte)scale);
         }
 
-        return decimal.Parse(text.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture);
+        throw new OverflowException($"{this} is outside the range of a decimal.");
     }
 
     /// <inheritdoc />
