@@ -4,6 +4,12 @@ using RunRate.Cli.Common;
 using Spectre.Console;
 
 Console.OutputEncoding = Encoding.UTF8;
+if (Console.IsOutputRedirected && Environment.GetEnvironmentVariable("COLUMNS") is null)
+{
+    // Nothing wraps a file or a pipe: print tables at full width instead of Spectre's 80-column default.
+    AnsiConsole.Console.Profile.Width = 220;
+}
+
 var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 var context = new CliContext(AnsiConsole.Console, Console.Out, TimeProvider.System, Environment.GetEnvironmentVariable, errors);
 return CliApp.Run(context, args);

@@ -111,7 +111,7 @@ internal sealed class CohortsCommand(CliContext context)
     private void Table(BridgeReport report, bool logo)
     {
         var ages = report.Cohorts.Count == 0 ? 0 : report.Cohorts.Max(c => c.Mrr.Count);
-        var shown = Math.Min(ages, 13);
+        var shown = Math.Min(ages, Math.Max(4, (context.Console.Profile.Width - 40) / 7));
         var table = new Table().RoundedBorder()
             .Title($"{(logo ? "Logo" : "Revenue")} retention by cohort ({report.Currency}){(ages > shown ? $", first {shown} months (use --json for all)" : "")}");
         table.AddColumn("Cohort").AddColumn(new TableColumn("Customers").RightAligned()).AddColumn(new TableColumn("MRR at start").RightAligned());

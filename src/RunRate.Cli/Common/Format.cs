@@ -15,7 +15,7 @@ internal static class Format
     public static string SignedMoney(Exact value) => (value.Sign > 0 ? "+" : "") + Money(value);
 
     public static string Percent(Exact? value) =>
-        value is { } v ? (v * 100).Round(1).ToString("0.0", CultureInfo.InvariantCulture) + " %" : None;
+        value is { } v ? (v * 100).Round(1).ToString("0.0", CultureInfo.InvariantCulture) + "%" : None;
 
     public static string Ratio(Exact? value) => value is { } v ? v.Round(2).ToString("0.00", CultureInfo.InvariantCulture) : None;
 
@@ -33,7 +33,7 @@ internal static class Format
             >= 1_000_000_000m => (amount / 1_000_000_000m).ToString("0.##", CultureInfo.InvariantCulture) + "B",
             >= 1_000_000m => (amount / 1_000_000m).ToString("0.##", CultureInfo.InvariantCulture) + "M",
             >= 1_000m => (amount / 1_000m).ToString("0.#", CultureInfo.InvariantCulture) + "k",
-            _ => amount.ToString("0.##", CultureInfo.InvariantCulture),
+            _ => amount.ToString("0", CultureInfo.InvariantCulture),
         };
     }
 }

@@ -136,7 +136,7 @@ internal sealed class CustomerCommand(CliContext context)
                 l.Kind.ToLedgerText(),
                 Markup.Escape(l.Product ?? ""),
                 Format.Date(l.Start),
-                l.End is { } end ? Format.Date(end) : "ongoing",
+                l.End is { } end ? Format.Date(end) : l.Kind == LineKind.OneTime ? Format.None : "ongoing",
                 l.Amount.ToString("#,##0.00##", CultureInfo.InvariantCulture),
                 l.Quantity.ToString("0.####", CultureInfo.InvariantCulture),
                 l.Currency.Value,

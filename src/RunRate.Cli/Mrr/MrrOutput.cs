@@ -48,8 +48,25 @@ internal static class MrrOutput
 
     public static void Table(IAnsiConsole console, BridgeReport report, string? title)
     {
-        var table = new Table().RoundedBorder().Title(title ?? $"MRR bridge ({report.Currency})");
-        table.AddColumns("Month", "Opening", "New", "Expansion", "Contraction", "Churn", "Reactivation", "Closing", "ARR", "Customers", "Churn %", "NRR", "Growth YoY");
+        // Thirteen money columns need ~170 characters; a narrow terminal gets compact amounts and the
+        // essential columns rather than wrapped digits. --json and --csv always carry every figure.
+        var wide = console.Profile.Width >= 170;
+        var table = new Table().Title(title ?? $"MRR bridge ({report.Currency})");
+        table = wide ? table.RoundedBorder() : table.SimpleBorder();
+        Func<Exact, string> money = wide ? Format.Money : Format.Compact;
+        var columns = wide
+            ? new[] { "Month", "Opening", "New", "Expansion", "Contraction", "Churn", "Reactivation", "Closing", "ARR", "Customers", "Churn %", "NRR", "Growth YoY" }
+            : ["Month", "New", "Expans.", "Contr.", "Churn", "React.", "MRR", "ARR", "Cust.", "NRR"];
+        table.AddColumns(columns);
+        foreach (var column in table.Columns)
+        {
+            column.NoWrap();
+            if (!wide)
+            {
+                column.Padding(1, 0, 0, 0);
+            }
+        }
+
         foreach (var column in table.Columns.Skip(1))
         {
             column.RightAligned();
@@ -57,20 +74,26 @@ internal static class MrrOutput
 
         foreach (var m in report.Months)
         {
-            table.AddRow(
-                m.Month.ToString(),
-                Format.Money(m.OpeningMrr),
-                Colored(m.New),
-                Colored(m.Expansion),
-                Colored(m.Contraction),
-                Colored(m.Churn),
-                Colored(m.Reactivation),
-                Format.Money(m.ClosingMrr),
-                Format.Money(m.Arr),
-                Format.Count(m.Customers),
-                Format.Percent(m.CustomerChurnRate),
-                Format.Percent(m.Nrr),
-                Format.Percent(m.GrowthYoy));
+            var cells = new List<string> { m.Month.ToString() };
+            if (wide)
+            {
+                cells.Add(money(m.OpeningMrr));
+            }
+
+            cells.AddRange([Colored(m.New, money), Colored(m.Expansion, money), Colored(m.Contraction, money), Colored(m.Churn, money), Colored(m.Reactivation, money)]);
+            cells.AddRange([money(m.ClosingMrr), money(m.Arr), Format.Count(m.Customers)]);
+            if (wide)
+            {
+                cells.Add(Format.Percent(m.CustomerChurnRate));
+            }
+
+            cells.Add(Format.Percent(m.Nrr));
+            if (wide)
+            {
+                cells.Add(Format.Percent(m.GrowthYoy));
+            }
+
+            table.AddRow(cells.ToArray());
         }
 
         console.Write(table);
@@ -126,10 +149,12 @@ internal static class MrrOutput
         w.WriteEndArray();
     }
 
-    private static string Colored(Exact value) => value.Sign switch
+    private static string Colored(Exact value) => Colored(value, Format.Money);
+
+    private static string Colored(Exact value, Func<Exact, string> money) => value.Sign switch
     {
-        > 0 => $"[green]{Format.SignedMoney(value)}[/]",
-        < 0 => $"[red]{Format.Money(value)}[/]",
-        _ => "[grey]0.00[/]",
+        > 0 => $"[green]+{money(value)}[/]",
+        < 0 => $"[red]{money(value)}[/]",
+        _ => "[grey]0[/]",
     };
 }
