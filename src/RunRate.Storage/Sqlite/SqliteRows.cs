@@ -20,11 +20,15 @@ internal static class SqliteRows
         using var reader = Query(connection, transaction, "SELECT customer_id, name, country, segment, channel, owner, attributes FROM customers");
         while (reader.Read())
         {
-            var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [];
-            result.Add(new Customer(new CustomerId(reader.GetString(0)), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5))
+            var json = reader.GetString(6);
+            var customer = new Customer(new CustomerId(reader.GetString(0)), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5));
+            if (json != "{}")
             {
-                Attributes = attributes.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            });
+                var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+                customer = customer with { Attributes = attributes.ToImmutableSortedDictionary(StringComparer.Ordinal) };
+            }
+
+            result.Add(customer);
         }
 
         return result;
@@ -45,6 +49,8 @@ internal static class SqliteRows
     public static List<RevenueLine> ReadLines(SqliteConnection connection, SqliteTransaction transaction)
     {
         var result = new List<RevenueLine>();
+        var currencies = new Dictionary<string, CurrencyCode>(StringComparer.Ordinal);
+        var products = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = Query(connection, transaction, "SELECT line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months FROM lines");
         while (reader.Read())
         {
@@ -57,12 +63,12 @@ internal static class SqliteRows
                 new LineId(reader.GetString(0)),
                 new CustomerId(reader.GetString(1)),
                 kind,
-                Text(reader, 3),
+                reader.IsDBNull(3) ? null : Intern(products, reader.GetString(3)),
                 ParseDate(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : ParseDate(reader.GetString(5)),
                 ParseDecimal(reader.GetString(6)),
                 ParseDecimal(reader.GetString(7)),
-                CurrencyCode.Parse(reader.GetString(8)),
+                Currency(currencies, reader.GetString(8)),
                 reader.IsDBNull(9) ? null : reader.GetInt32(9)));
         }
 
@@ -80,7 +86,50 @@ internal static class SqliteRows
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>Stored dates are always canonical yyyy-MM-dd (the importer wrote them), so a fixed-position parse is safe and fast.</summary>
+    private static DateOnly ParseDate(string text) =>
+        text.Length == 10 && text[4] == '-' && text[7] == '-'
+            ? new DateOnly(Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2))
+            : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                throw new StoreException($"Stored date '{text}' is not yyyy-MM-dd.");
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return value;
+    }
+
+    // A ledger has a handful of currencies and products but millions of lines: share one instance each.
+    private static CurrencyCode Currency(Dictionary<string, CurrencyCode> cache, string code)
+    {
+        if (!cache.TryGetValue(code, out var currency))
+        {
+            currency = CurrencyCode.Parse(code);
+            cache[code] = currency;
+        }
+
+        return currency;
+    }
+
+    private static string Intern(Dictionary<string, string> cache, string value)
+    {
+        if (!cache.TryGetValue(value, out var shared))
+        {
+            cache[value] = shared = value;
+        }
+
+        return shared;
+    }
 
     private static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 }
