@@ -24,8 +24,9 @@ internal sealed class ArrBridgeCommand(CliContext context)
     {
         var command = new Command("arr-bridge", "ARR bridge of a period: opening ARR by kind + new + expansion − contraction − churn + reactivation = closing ARR")
         {
-            _from, _to, _currency, _db, _json, _csv,
+            _from, _to, _currency, _db,
         };
+        Options.AddFormats(command, _json, _csv);
         _filters.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;

@@ -22,8 +22,9 @@ internal sealed class CohortsCommand(CliContext context)
     {
         var command = new Command("cohorts", "Cohort retention: MRR and logos of each month's new customers, month by month")
         {
-            _from, _to, _logo, _currency, _db, _json, _csv,
+            _from, _to, _logo, _currency, _db,
         };
+        Options.AddFormats(command, _json, _csv);
         _filters.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;

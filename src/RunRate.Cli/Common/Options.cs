@@ -44,6 +44,20 @@ internal static class Options
 
     public static Option<bool> Csv() => new("--csv") { Description = "Print CSV for spreadsheets instead of tables" };
 
+    /// <summary>Adds <c>--json</c> and <c>--csv</c> to a command and refuses both at once.</summary>
+    public static void AddFormats(Command command, Option<bool> json, Option<bool> csv)
+    {
+        command.Options.Add(json);
+        command.Options.Add(csv);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(json) && result.GetValue(csv))
+            {
+                result.AddError("--json and --csv cannot be combined; choose one output format");
+            }
+        });
+    }
+
     private static YearMonth? ParseMonth(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";

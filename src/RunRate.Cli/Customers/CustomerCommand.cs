@@ -16,10 +16,12 @@ internal sealed class CustomerCommand(CliContext context)
     private readonly Option<CurrencyCode> _currency = Options.Currency();
     private readonly Option<string?> _db = Options.Db();
     private readonly Option<bool> _json = Options.Json();
+    private readonly Option<bool> _csv = new("--csv") { Description = "Print the movement timeline as CSV" };
 
     public Command Build()
     {
-        var command = new Command("customer", "One customer: attributes, revenue lines and movement timeline") { _id, _month, _currency, _db, _json };
+        var command = new Command("customer", "One customer: attributes, revenue lines and movement timeline") { _id, _month, _currency, _db };
+        Options.AddFormats(command, _json, _csv);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;
     }
@@ -36,6 +38,14 @@ internal sealed class CustomerCommand(CliContext context)
         if (parse.GetValue(_json))
         {
             Json(standing, lines, currency, month);
+        }
+        else if (parse.GetValue(_csv))
+        {
+            CsvText.Row(context.Output, ["customer_id", "date", "type", "amount", "mrr_after"]);
+            foreach (var m in standing.Movements)
+            {
+                CsvText.Row(context.Output, [id.Value, Format.Date(m.Date), m.Type.ToText(), MonthFields.CsvValue(FieldKind.Money, m.Amount), MonthFields.CsvValue(FieldKind.Money, m.MrrAfter)]);
+            }
         }
         else
         {

@@ -15,7 +15,7 @@ internal sealed class CustomersCommand(CliContext context)
     private readonly Option<YearMonth?> _month = Options.Month("--month", "Standing at the close of this month (default: the current month)");
     private readonly Option<string> _sort = new("--sort") { Description = "Order: mrr (default, largest first), arr, name, id, since, last-movement", DefaultValueFactory = _ => "mrr" };
     private readonly Option<string> _status = new("--status") { Description = "Only customers with this status: all (default), active, churned, future, never-active", DefaultValueFactory = _ => "all" };
-    private readonly Option<int?> _limit = new("--limit") { Description = "At most this many rows (tables default to 50)" };
+    private readonly Option<int?> _limit = new("--limit") { Description = "At most this many rows (tables default to 50)", HelpName = "N" };
     private readonly Option<CurrencyCode> _currency = Options.Currency();
     private readonly Option<string?> _db = Options.Db();
     private readonly Option<bool> _json = Options.Json();
@@ -28,8 +28,9 @@ internal sealed class CustomersCommand(CliContext context)
         _status.AcceptOnlyFromAmong(Statuses);
         var command = new Command("customers", "List customers with MRR, ARR, status, segment, channel, owner, since and last movement")
         {
-            _month, _sort, _status, _limit, _currency, _db, _json, _csv,
+            _month, _sort, _status, _limit, _currency, _db,
         };
+        Options.AddFormats(command, _json, _csv);
         _filters.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;

@@ -10,8 +10,8 @@ namespace RunRate.Cli.Demo;
 /// <summary><c>runrate demo</c>: writes a realistic, deterministic demo ledger folder.</summary>
 internal sealed class DemoCommand(CliContext context)
 {
-    private readonly Option<int> _customers = new("--customers") { Description = "Number of customers", DefaultValueFactory = _ => 500 };
-    private readonly Option<int> _seed = new("--seed") { Description = "Random seed; the same options always give the same ledger", DefaultValueFactory = _ => 42 };
+    private readonly Option<int> _customers = new("--customers") { Description = "Number of customers", HelpName = "N", DefaultValueFactory = _ => 500 };
+    private readonly Option<int> _seed = new("--seed") { HelpName = "SEED", Description = "Random seed; the same options always give the same ledger", DefaultValueFactory = _ => 42 };
     private readonly Option<string> _out = new("--out") { Description = "Folder to write customers.csv, lines.csv and fx.csv into", Required = true, HelpName = "FOLDER" };
     private readonly Option<DateOnly?> _asOf = AsOfOption();
 

@@ -11,8 +11,8 @@ namespace RunRate.Cli.Demo;
 /// </summary>
 internal sealed class QuickstartCommand(CliContext context)
 {
-    private readonly Option<int> _customers = new("--customers") { Description = "Number of demo customers", DefaultValueFactory = _ => 500 };
-    private readonly Option<int> _seed = new("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
+    private readonly Option<int> _customers = new("--customers") { Description = "Number of demo customers", HelpName = "N", DefaultValueFactory = _ => 500 };
+    private readonly Option<int> _seed = new("--seed") { HelpName = "SEED", Description = "Random seed", DefaultValueFactory = _ => 42 };
     private readonly Option<string?> _db = Common.Options.Db();
     private readonly Option<bool> _force = new("--force") { Description = "Replace a store that already holds a ledger" };
 

@@ -21,8 +21,9 @@ internal sealed class MrrCommand(CliContext context)
     {
         var command = new Command("mrr", "Monthly MRR bridge: opening, new, expansion, contraction, churn, reactivation, closing, and every ratio")
         {
-            _from, _to, _currency, _db, _json, _csv,
+            _from, _to, _currency, _db,
         };
+        Options.AddFormats(command, _json, _csv);
         _filters.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;

@@ -20,8 +20,9 @@ internal sealed class SummaryCommand(CliContext context)
     {
         var command = new Command("summary", "KPI card: ARR (subscription + add-on), MRR, customers, growth, NRR, GRR, churn, ARPA, quick ratio, valuation")
         {
-            _month, _currency, _db, _json, _csv,
+            _month, _currency, _db,
         };
+        Options.AddFormats(command, _json, _csv);
         _filters.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;

@@ -140,12 +140,16 @@ public readonly struct Exact : IEquatable<Exact>, IComparable<Exact>
             quotient += 1;
         }
 
-        if (scaled.Sign < 0)
+        // Built with an explicit scale so that 200 shows as 200.00: cents are part of a money figure.
+        if (quotient.GetBitLength() <= 96 && decimals <= 28)
         {
-            quotient = -quotient;
+            var lo = (int)(uint)(quotient & uint.MaxValue);
+            var mid = (int)(uint)((quotient >> 32) & uint.MaxValue);
+            var hi = (int)(uint)((quotient >> 64) & uint.MaxValue);
+            return new decimal(lo, mid, hi, scaled.Sign < 0, (byte)decimals);
         }
 
-        return (decimal)quotient / (decimal)scale;
+        throw new OverflowException($"{this} rounded to {decimals} decimals does not fit a decimal.");
     }
 
     /// <summary>

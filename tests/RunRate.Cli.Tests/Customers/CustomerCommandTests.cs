@@ -58,6 +58,15 @@ public sealed class CustomerCommandTests
     }
 
     [Fact]
+    public void Timeline_as_csv_has_one_row_per_movement()
+    {
+        using var cli = Loaded();
+        var rows = cli.Run("customer", "B", "--csv").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(["customer_id,date,type,amount,mrr_after", "B,2024-03-01,new,200.00,200.00", "B,2024-09-01,expansion,200.00,400.00"], rows);
+    }
+
+    [Fact]
     public void Unknown_customer_is_not_found()
     {
         using var cli = Loaded();

@@ -99,6 +99,9 @@ public sealed class MrrCommandTests
     [InlineData(ExitCodes.Usage, "mrr", "--attr", "nonsense")]
     [InlineData(ExitCodes.Usage, "mrr", "--by", "planet")]
     [InlineData(ExitCodes.Usage, "frobnicate")]
+    [InlineData(ExitCodes.Usage, "mrr", "--json", "--csv")]
+    [InlineData(ExitCodes.Usage, "customers", "--limit", "0")]
+    [InlineData(ExitCodes.Usage, "customers", "--sort", "height")]
     [InlineData(ExitCodes.InvalidData, "mrr", "--currency", "GBP")]
     public void Bad_requests_fail_with_a_stable_exit_code_and_a_message(int exitCode, params string[] args)
     {

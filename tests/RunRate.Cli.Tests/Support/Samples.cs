@@ -1,6 +1,9 @@
 namespace RunRate.Cli.Tests.Support;
 
-/// <summary>Finds the shared sample ledgers (../shared/samples beside the repository).</summary>
+/// <summary>
+/// Finds a reference ledger: ../shared/samples beside the repository when present (the contract's
+/// own copy), else the copy in tests/samples, so a lone clone still tests against the contract.
+/// </summary>
 internal static class Samples
 {
     public static string Folder(string name)
@@ -9,10 +12,11 @@ internal static class Samples
         {
             if (File.Exists(Path.Combine(dir.FullName, "RunRate.slnx")))
             {
-                var samples = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "samples", name));
-                return Directory.Exists(samples)
-                    ? samples
-                    : throw new DirectoryNotFoundException($"The shared samples are expected at {samples} (a checkout of shared/ beside the repository).");
+                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "samples", name));
+                var copy = Path.Combine(dir.FullName, "tests", "samples", name);
+                return Directory.Exists(shared) ? shared
+                    : Directory.Exists(copy) ? copy
+                    : throw new DirectoryNotFoundException($"Sample ledger '{name}' not found in {shared} nor {copy}.");
             }
         }
 
