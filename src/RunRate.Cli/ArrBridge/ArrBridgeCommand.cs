@@ -12,45 +12,32 @@ namespace RunRate.Cli.ArrBridge;
 /// </summary>
 internal sealed class ArrBridgeCommand(CliContext context)
 {
-    private readonly Option<YearMonth?> _from = Options.Month("--from", "First month of the period (default: January of --to's year)");
-    private readonly Option<YearMonth?> _to = Options.Month("--to", "Last month of the period (default: the current month)");
-    private readonly Option<CurrencyCode> _currency = Options.Currency();
-    private readonly Option<string?> _db = Options.Db();
-    private readonly Option<bool> _json = Options.Json();
-    private readonly Option<bool> _csv = Options.Csv();
-    private readonly FilterOptions _filters = new(withBreakdown: true);
+    private readonly MonthRangeOptions _range = new("First month of the period (default: January of --to's year)", to => new YearMonth(to.Year, 1));
+    private readonly ReportOptions _report = new(withBreakdown: true);
 
     public Command Build()
     {
-        var command = new Command("arr-bridge", "ARR bridge of a period: opening ARR by kind + new + expansion − contraction − churn + reactivation = closing ARR")
-        {
-            _from, _to, _currency, _db,
-        };
-        Options.AddFormats(command, _json, _csv);
-        _filters.AddTo(command);
+        var command = new Command("arr-bridge", "ARR bridge of a period: opening ARR by kind + new + expansion − contraction − churn + reactivation = closing ARR");
+        _range.AddTo(command);
+        _report.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;
     }
 
     private int Execute(ParseResult parse)
     {
-        var to = parse.GetValue(_to) ?? YearMonth.Of(context.Today);
-        var from = parse.GetValue(_from) ?? new YearMonth(to.Year, 1);
-        if (to < from)
-        {
-            throw new CliException($"--to {to} is before --from {from}", ExitCodes.Usage);
-        }
-
-        var currency = parse.GetValue(_currency);
-        var filter = _filters.Build(parse);
-        var by = _filters.Breakdown(parse);
-        var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
+        var (from, to) = _range.Resolve(parse, context);
+        var currency = _report.Currency(parse);
+        var filter = _report.Filter(parse);
+        var by = _report.Breakdown(parse);
+        var format = _report.Format(parse);
+        var ledger = _report.Load(context, parse);
         var groups = by is null ? [("", filter)] : LedgerAccess.Groups(ledger, filter, by);
         var bridges = groups
             .Select(g => (g.Label, Bridge: ArrPeriod.From(LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, from.AddMonths(-1), to, g.Filter))))))
             .ToList();
 
-        if (parse.GetValue(_json))
+        if (format == OutputFormat.Json)
         {
             JsonOut.Write(context.Output, w =>
             {
@@ -80,7 +67,7 @@ internal sealed class ArrBridgeCommand(CliContext context)
                 w.WriteEndObject();
             });
         }
-        else if (parse.GetValue(_csv))
+        else if (format == OutputFormat.Csv)
         {
             CsvText.Row(context.Output, [.. by is null ? Array.Empty<string>() : [by], .. ArrPeriod.FieldNames]);
             foreach (var (label, bridge) in bridges)

@@ -9,44 +9,31 @@ namespace RunRate.Cli.Cohorts;
 /// <summary><c>runrate cohorts</c>: revenue or logo retention of each month's new customers.</summary>
 internal sealed class CohortsCommand(CliContext context)
 {
-    private readonly Option<YearMonth?> _from = Options.Month("--from", "First cohort month (default: 11 months before --to)");
-    private readonly Option<YearMonth?> _to = Options.Month("--to", "Last month followed (default: the current month)");
+    private readonly MonthRangeOptions _range = new("First cohort month (default: 11 months before --to)", to => to.AddMonths(-11));
     private readonly Option<bool> _logo = new("--logo") { Description = "Show logo (customer count) retention instead of revenue retention" };
-    private readonly Option<CurrencyCode> _currency = Options.Currency();
-    private readonly Option<string?> _db = Options.Db();
-    private readonly Option<bool> _json = Options.Json();
-    private readonly Option<bool> _csv = Options.Csv();
-    private readonly FilterOptions _filters = new(withBreakdown: false);
+    private readonly ReportOptions _report = new(withBreakdown: false);
 
     public Command Build()
     {
-        var command = new Command("cohorts", "Cohort retention: MRR and logos of each month's new customers, month by month")
-        {
-            _from, _to, _logo, _currency, _db,
-        };
-        Options.AddFormats(command, _json, _csv);
-        _filters.AddTo(command);
+        var command = new Command("cohorts", "Cohort retention: MRR and logos of each month's new customers, month by month");
+        _range.AddTo(command);
+        command.Options.Add(_logo);
+        _report.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;
     }
 
     private int Execute(ParseResult parse)
     {
-        var to = parse.GetValue(_to) ?? YearMonth.Of(context.Today);
-        var from = parse.GetValue(_from) ?? to.AddMonths(-11);
-        if (to < from)
-        {
-            throw new CliException($"--to {to} is before --from {from}", ExitCodes.Usage);
-        }
-
-        var currency = parse.GetValue(_currency);
-        var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
-        var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, from, to, _filters.Build(parse))));
-        if (parse.GetValue(_json))
+        var (from, to) = _range.Resolve(parse, context);
+        var format = _report.Format(parse);
+        var ledger = _report.Load(context, parse);
+        var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(_report.Currency(parse), from, to, _report.Filter(parse))));
+        if (format == OutputFormat.Json)
         {
             Json(report);
         }
-        else if (parse.GetValue(_csv))
+        else if (format == OutputFormat.Csv)
         {
             CsvText.Row(context.Output, ["cohort", "customers", "age", "mrr", "revenue_retention", "active_customers", "logo_retention"]);
             foreach (var c in report.Cohorts)

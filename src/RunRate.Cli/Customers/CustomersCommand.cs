@@ -16,11 +16,7 @@ internal sealed class CustomersCommand(CliContext context)
     private readonly Option<string> _sort = new("--sort") { Description = "Order: mrr (default, largest first), arr, name, id, since, last-movement", DefaultValueFactory = _ => "mrr" };
     private readonly Option<string> _status = new("--status") { Description = "Only customers with this status: all (default), active, churned, future, never-active", DefaultValueFactory = _ => "all" };
     private readonly Option<int?> _limit = new("--limit") { Description = "At most this many rows (tables default to 50)", HelpName = "N" };
-    private readonly Option<CurrencyCode> _currency = Options.Currency();
-    private readonly Option<string?> _db = Options.Db();
-    private readonly Option<bool> _json = Options.Json();
-    private readonly Option<bool> _csv = Options.Csv();
-    private readonly FilterOptions _filters = new(withBreakdown: false);
+    private readonly ReportOptions _report = new(withBreakdown: false);
 
     public Command Build()
     {
@@ -28,10 +24,9 @@ internal sealed class CustomersCommand(CliContext context)
         _status.AcceptOnlyFromAmong(Statuses);
         var command = new Command("customers", "List customers with MRR, ARR, status, segment, channel, owner, since and last movement")
         {
-            _month, _sort, _status, _limit, _currency, _db,
+            _month, _sort, _status, _limit,
         };
-        Options.AddFormats(command, _json, _csv);
-        _filters.AddTo(command);
+        _report.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;
     }
@@ -39,15 +34,16 @@ internal sealed class CustomersCommand(CliContext context)
     private int Execute(ParseResult parse)
     {
         var month = parse.GetValue(_month) ?? YearMonth.Of(context.Today);
-        var currency = parse.GetValue(_currency);
+        var currency = _report.Currency(parse);
+        var format = _report.Format(parse);
         var limit = parse.GetValue(_limit);
         if (limit is < 1)
         {
             throw new CliException($"--limit must be at least 1, found {limit}", ExitCodes.Usage);
         }
 
-        var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
-        var standings = LedgerAccess.Compute(() => CustomerRevenue.Analyze(ledger, currency, month.LastDay, _filters.Build(parse)));
+        var ledger = _report.Load(context, parse);
+        var standings = LedgerAccess.Compute(() => CustomerRevenue.Analyze(ledger, currency, month.LastDay, _report.Filter(parse)));
         var status = parse.GetValue(_status)!;
         IEnumerable<CustomerStanding> rows = standings.Where(s => status == "all" || StatusText(s.Status) == status);
         rows = parse.GetValue(_sort) switch
@@ -59,10 +55,10 @@ internal sealed class CustomersCommand(CliContext context)
             _ => rows.OrderBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
         };
         var all = rows.ToList();
-        var machine = parse.GetValue(_json) || parse.GetValue(_csv);
+        var machine = format != OutputFormat.Table;
         var take = limit ?? (machine ? all.Count : 50);
         var shown = all.Take(take).ToList();
-        if (parse.GetValue(_json))
+        if (format == OutputFormat.Json)
         {
             JsonOut.Write(context.Output, w =>
             {
@@ -90,7 +86,7 @@ internal sealed class CustomersCommand(CliContext context)
                 w.WriteEndObject();
             });
         }
-        else if (parse.GetValue(_csv))
+        else if (format == OutputFormat.Csv)
         {
             CsvText.Row(context.Output, [.. Columns(null).Select(c => c.Name), "mrr", "arr"]);
             foreach (var s in shown)

@@ -10,20 +10,12 @@ namespace RunRate.Cli.Summary;
 internal sealed class SummaryCommand(CliContext context)
 {
     private readonly Option<YearMonth?> _month = Options.Month("--month", "Month of the card (default: the current month)");
-    private readonly Option<CurrencyCode> _currency = Options.Currency();
-    private readonly Option<string?> _db = Options.Db();
-    private readonly Option<bool> _json = Options.Json();
-    private readonly Option<bool> _csv = Options.Csv();
-    private readonly FilterOptions _filters = new(withBreakdown: false);
+    private readonly ReportOptions _report = new(withBreakdown: false);
 
     public Command Build()
     {
-        var command = new Command("summary", "KPI card: ARR (subscription + add-on), MRR, customers, growth, NRR, GRR, churn, ARPA, quick ratio, valuation")
-        {
-            _month, _currency, _db,
-        };
-        Options.AddFormats(command, _json, _csv);
-        _filters.AddTo(command);
+        var command = new Command("summary", "KPI card: ARR (subscription + add-on), MRR, customers, growth, NRR, GRR, churn, ARPA, quick ratio, valuation") { _month };
+        _report.AddTo(command);
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;
     }
@@ -31,11 +23,12 @@ internal sealed class SummaryCommand(CliContext context)
     private int Execute(ParseResult parse)
     {
         var month = parse.GetValue(_month) ?? YearMonth.Of(context.Today);
-        var currency = parse.GetValue(_currency);
-        var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
-        var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, month, month, _filters.Build(parse))));
+        var currency = _report.Currency(parse);
+        var format = _report.Format(parse);
+        var ledger = _report.Load(context, parse);
+        var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, month, month, _report.Filter(parse))));
         var m = report.Months[0];
-        if (parse.GetValue(_json))
+        if (format == OutputFormat.Json)
         {
             JsonOut.Write(context.Output, w =>
             {
@@ -46,7 +39,7 @@ internal sealed class SummaryCommand(CliContext context)
                 w.WriteEndObject();
             });
         }
-        else if (parse.GetValue(_csv))
+        else if (format == OutputFormat.Csv)
         {
             CsvText.Row(context.Output, MonthFields.CsvHeader());
             CsvText.Row(context.Output, MonthFields.CsvRow(m));
