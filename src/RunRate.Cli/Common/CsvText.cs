@@ -1,25 +1,18 @@
+using RunRate.Ingest.Csv;
+
 namespace RunRate.Cli.Common;
 
-/// <summary>Writes RFC 4180 CSV rows for <c>--csv</c> output.</summary>
+/// <summary>Writes RFC 4180 CSV rows for <c>--csv</c> output with the same writer the ledger export uses.</summary>
 internal static class CsvText
 {
     public static void Row(TextWriter writer, IEnumerable<string?> fields)
     {
-        var first = true;
+        var row = new CsvRowWriter(writer);
         foreach (var field in fields)
         {
-            if (!first)
-            {
-                writer.Write(',');
-            }
-
-            first = false;
-            writer.Write(Escape(field ?? ""));
+            row.Text(field);
         }
 
-        writer.Write('\n');
+        row.End();
     }
-
-    public static string Escape(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

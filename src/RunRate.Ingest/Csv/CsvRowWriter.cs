@@ -7,7 +7,7 @@ namespace RunRate.Ingest.Csv;
 /// numbers and dates in the invariant culture formatted without allocating, and <c>\n</c> after every
 /// row whatever the writer's <see cref="TextWriter.NewLine"/>, so output is identical on every OS.
 /// </summary>
-internal sealed class CsvRowWriter(TextWriter writer)
+public sealed class CsvRowWriter(TextWriter writer)
 {
     private readonly TextWriter _writer = writer;
     private bool _started;
