@@ -25,9 +25,9 @@ internal sealed class DemoCommand(CliContext context)
         {
             var options = Options(parse.GetValue(_customers), parse.GetValue(_seed), parse.GetValue(_asOf));
             var folder = parse.GetRequiredValue(_out);
-            var lines = Write(context, options, folder);
+            var (lines, asOf) = Write(context, options, folder);
             context.Console.MarkupLine(
-                $"[green]Wrote[/] {Format.Count(options.Customers)} customers and {Format.Count(lines)} lines (as of {Format.Date(options.EffectiveAsOf)}, seed {options.Seed}) to {Markup.Escape(folder)}. " +
+                $"[green]Wrote[/] {Format.Count(options.Customers)} customers and {Format.Count(lines)} lines (as of {Format.Date(asOf)}, seed {options.Seed}) to {Markup.Escape(folder)}. " +
                 $"Next: [bold]runrate import {Markup.Escape(folder)}[/]");
             return ExitCodes.Success;
         }));
@@ -62,7 +62,8 @@ internal sealed class DemoCommand(CliContext context)
         },
     };
 
-    public static long Write(CliContext context, DemoOptions options, string folder)
+    /// <summary>Writes the demo; without an as-of date, the demo business's "today" is the last day of the previous month.</summary>
+    public static (long Lines, DateOnly AsOf) Write(CliContext context, DemoOptions options, string folder)
     {
         if (options.AsOf is null)
         {
@@ -85,6 +86,6 @@ internal sealed class DemoCommand(CliContext context)
             throw new CliException($"cannot write the demo ledger to {folder}: {ex.Message}", ExitCodes.StoreError);
         }
 
-        return lines;
+        return (lines, options.EffectiveAsOf);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RunRate.Cli.Common;
+using RunRate.Engine.Primitives;
 using RunRate.Ingest;
 using Spectre.Console;
 
@@ -36,7 +37,8 @@ internal sealed class QuickstartCommand(CliContext context)
         }
 
         var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "demo-ledger");
-        DemoCommand.Write(context, options, folder);
+        var (_, asOf) = DemoCommand.Write(context, options, folder);
+        var month = YearMonth.Of(asOf).ToString();
         var errors = new LedgerErrors();
         using (var store = LedgerAccess.Open(context, db, create: true))
         {
@@ -51,19 +53,20 @@ internal sealed class QuickstartCommand(CliContext context)
         }
 
         context.Console.WriteLine();
-        var exit = CliApp.Run(context, ["summary", "--db", db]);
+        // The demo business's last complete month: later months hold only contracts already signed.
+        var exit = CliApp.Run(context, ["summary", "--month", month, "--db", db]);
         if (exit == ExitCodes.Success)
         {
-            exit = CliApp.Run(context, ["mrr", "--db", db]);
+            exit = CliApp.Run(context, ["mrr", "--to", month, "--db", db]);
         }
 
         var dbOption = parse.GetValue(_db) is null ? "" : $" --db {db}";
         context.Console.Write(new Panel(new Markup(
-            $"runrate arr-bridge{dbOption}            [grey]# this year's ARR bridge[/]\n" +
-            $"runrate cohorts --logo{dbOption}        [grey]# retention by cohort[/]\n" +
-            $"runrate customers --status churned{dbOption}\n" +
-            $"runrate mrr --by segment{dbOption}      [grey]# breakdowns: segment, channel, country, owner, product[/]\n" +
-            $"runrate mrr --json{dbOption}            [grey]# machine-readable; --csv for spreadsheets[/]"))
+            $"./runrate arr-bridge{dbOption}            [grey]# this year's ARR bridge[/]\n" +
+            $"./runrate cohorts --logo{dbOption}        [grey]# retention by cohort[/]\n" +
+            $"./runrate customers --status churned{dbOption}\n" +
+            $"./runrate mrr --by segment{dbOption}      [grey]# breakdowns: segment, channel, country, owner, product[/]\n" +
+            $"./runrate mrr --json{dbOption}            [grey]# machine-readable; --csv for spreadsheets[/]"))
             .Header("Try next").RoundedBorder());
         return exit;
     }
