@@ -11,5 +11,6 @@ if (Console.IsOutputRedirected && Environment.GetEnvironmentVariable("COLUMNS") 
 }
 
 var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+errors.Profile.Width = 4096; // an error is one line per problem (file:line: column: message); the terminal wraps it if it must
 var context = new CliContext(AnsiConsole.Console, Console.Out, TimeProvider.System, Environment.GetEnvironmentVariable, errors);
 return CliApp.Run(context, args);
