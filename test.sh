@@ -20,12 +20,15 @@ apt_install() {
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing Debian packages: ${missing[*]}"
     local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/tmp/runrate-apt.log 2>&1 \
+      || { cat /tmp/runrate-apt.log >&2; echo "test.sh: apt-get install ${missing[*]} failed" >&2; exit 1; }
   fi
 }
-# python3 runs the contract's sample checker; git and procps are used by the scripts.
+# python3 runs the contract's sample checker; Debian's chromium (with a font) runs the browser tests,
+# driven by Playwright's bundled driver; Playwright never downloads a browser here.
 command -v python3 >/dev/null 2>&1 || apt_install python3
+apt_install chromium fonts-dejavu-core
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
