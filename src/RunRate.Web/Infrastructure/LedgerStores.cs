@@ -8,11 +8,18 @@ namespace RunRate.Web.Infrastructure;
 /// shared between threads); reports reuse the last loaded snapshot while the revision is unchanged,
 /// so the dashboard's burst of requests after a change loads the ledger once.
 /// </summary>
-internal sealed class LedgerStores(string path)
+internal sealed class LedgerStores
 {
     private LedgerSnapshot? _latest;
 
-    public string Path { get; } = path;
+    /// <summary>Creates (or migrates) the store once, at startup, so that requests never race to do it.</summary>
+    public LedgerStores(string path)
+    {
+        Path = path;
+        using var store = Open();
+    }
+
+    public string Path { get; }
 
     /// <summary>Opens the store, creating it (empty) when missing.</summary>
     public ILedgerStore Open() => SqliteLedgerStore.Open(Path, create: true);

@@ -37,6 +37,32 @@ public sealed class EventsTests(EmptyWebStore web) : IClassFixture<EmptyWebStore
         (await NextRevision(reader, timeout.Token)).ShouldBeGreaterThan(second);
     }
 
+    [Fact]
+    public async Task Open_streams_end_when_the_server_stops()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var server = new EmptyWebStore();
+        using var client = server.CreateClient();
+        using var response = await client.GetAsync(Http.Url("/api/events"), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        await NextRevision(reader, timeout.Token);
+
+        // Stopping waits for open requests: it completes promptly only because the stream ends itself.
+        await Task.Run(server.Dispose, timeout.Token).WaitAsync(TimeSpan.FromSeconds(15), timeout.Token);
+        try
+        {
+            while (await reader.ReadLineAsync(timeout.Token) is not null)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // the test server may also cut the stream
+        }
+
+        timeout.IsCancellationRequested.ShouldBeFalse();
+    }
+
     private static async Task<long> NextRevision(StreamReader reader, CancellationToken token)
     {
         string? eventName = null;
