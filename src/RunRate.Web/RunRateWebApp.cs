@@ -38,6 +38,9 @@ public static class RunRateWebApp
             builder.WebHost.UseUrls([.. urls]);
         }
 
+        // One line per request is noise for a local server; "Now listening on" and failures still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
         // Uploads may be up to 100 MB; BodySizeLimits lowers the cap to 1 MB for everything else.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimits.UploadBytes);
 
