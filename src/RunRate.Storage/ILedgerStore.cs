@@ -1,4 +1,5 @@
 using RunRate.Engine.Ledger;
+using RunRate.Engine.Primitives;
 using RunRate.Ingest;
 
 namespace RunRate.Storage;
@@ -17,6 +18,81 @@ public interface ILedgerStore : ILedgerImportTarget, IDisposable
 
     /// <summary>Past imports, newest first.</summary>
     IReadOnlyList<ImportRecord> Imports();
+
+    /// <summary>
+    /// The ledger's revision: a number that grows with every committed write (import or single-row
+    /// write, from any process) and never changes otherwise. Cheap enough to poll.
+    /// </summary>
+    long Revision();
+
+    /// <summary>A snapshot of the whole ledger with the revision it was read at (one read transaction).</summary>
+    LedgerSnapshot LoadSnapshot();
+
+    /// <summary>One stored customer, or null.</summary>
+    Customer? FindCustomer(CustomerId id);
+
+    /// <summary>One stored line, or null.</summary>
+    RevenueLine? FindLine(LineId id);
+
+    /// <summary>
+    /// Stores one customer in its own transaction: <see cref="WriteMode.Create"/> only when the id is
+    /// new (else <see cref="WriteOutcome.AlreadyExists"/>), <see cref="WriteMode.Replace"/> only when it is
+    /// stored (else <see cref="WriteOutcome.NotFound"/>). The caller validates first (<c>CustomerRules</c>).
+    /// </summary>
+    WriteOutcome SaveCustomer(Customer customer, WriteMode mode);
+
+    /// <summary>Deletes a customer; <see cref="WriteOutcome.HasLines"/> (nothing deleted) while any line refers to it.</summary>
+    WriteOutcome DeleteCustomer(CustomerId id);
+
+    /// <summary>
+    /// Stores one line in its own transaction, with the modes of <see cref="SaveCustomer"/>;
+    /// <see cref="WriteOutcome.UnknownCustomer"/> when its customer is not stored. The caller validates first (<c>LineRules</c>).
+    /// </summary>
+    WriteOutcome SaveLine(RevenueLine line, WriteMode mode);
+
+    /// <summary>Deletes a line.</summary>
+    WriteOutcome DeleteLine(LineId id);
+
+    /// <summary>
+    /// Ends a recurring line on <paramref name="end"/> (its first day without service);
+    /// <see cref="WriteOutcome.Invalid"/> (nothing written) for a one-time line or an end not after its start.
+    /// </summary>
+    WriteOutcome EndLine(LineId id, DateOnly end);
+}
+
+/// <summary>A ledger snapshot and the revision it was read at.</summary>
+public sealed record LedgerSnapshot(RevenueLedger Ledger, long Revision);
+
+/// <summary>Whether a single-row write may create or must replace.</summary>
+public enum WriteMode
+{
+    /// <summary>Only when the id is not stored yet.</summary>
+    Create,
+
+    /// <summary>Only when the id is stored.</summary>
+    Replace,
+}
+
+/// <summary>What a single-row write did; anything but <see cref="Done"/> wrote nothing.</summary>
+public enum WriteOutcome
+{
+    /// <summary>Written and committed (the revision grew).</summary>
+    Done,
+
+    /// <summary>No row with that id.</summary>
+    NotFound,
+
+    /// <summary>A create found the id already stored.</summary>
+    AlreadyExists,
+
+    /// <summary>A customer cannot be deleted while lines refer to it.</summary>
+    HasLines,
+
+    /// <summary>A line refers to a customer that is not stored.</summary>
+    UnknownCustomer,
+
+    /// <summary>The change breaks a ledger rule (for example an end before the start).</summary>
+    Invalid,
 }
 
 /// <summary>One row of the import history.</summary>

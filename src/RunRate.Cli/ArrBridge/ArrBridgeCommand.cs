@@ -2,6 +2,7 @@ using System.CommandLine;
 using RunRate.Cli.Common;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
+using RunRate.Reporting.ArrBridge;
 using Spectre.Console;
 
 namespace RunRate.Cli.ArrBridge;
@@ -39,41 +40,11 @@ internal sealed class ArrBridgeCommand(CliContext context)
 
         if (format == OutputFormat.Json)
         {
-            JsonOut.Write(context.Output, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("currency", currency.Value);
-                w.WriteString("from", from.ToString());
-                w.WriteString("to", to.ToString());
-                if (by is null)
-                {
-                    bridges[0].Bridge.WriteJson(w);
-                }
-                else
-                {
-                    w.WriteString("by", by);
-                    w.WriteStartArray("groups");
-                    foreach (var (label, bridge) in bridges)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString(by, label);
-                        bridge.WriteJson(w);
-                        w.WriteEndObject();
-                    }
-
-                    w.WriteEndArray();
-                }
-
-                w.WriteEndObject();
-            });
+            ArrBridgeReport.Json(context.Output, currency, from, to, by, bridges);
         }
         else if (format == OutputFormat.Csv)
         {
-            CsvText.Row(context.Output, [.. by is null ? Array.Empty<string>() : [by], .. ArrPeriod.FieldNames]);
-            foreach (var (label, bridge) in bridges)
-            {
-                CsvText.Row(context.Output, [.. by is null ? Array.Empty<string>() : [label], .. bridge.Values().Select(v => MonthFields.CsvValue(v.Kind, v.Value))]);
-            }
+            ArrBridgeReport.Csv(context.Output, by, bridges);
         }
         else
         {

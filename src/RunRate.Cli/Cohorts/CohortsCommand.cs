@@ -2,6 +2,7 @@ using System.CommandLine;
 using RunRate.Cli.Common;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
+using RunRate.Reporting.Cohorts;
 using Spectre.Console;
 
 namespace RunRate.Cli.Cohorts;
@@ -31,24 +32,11 @@ internal sealed class CohortsCommand(CliContext context)
         var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(_report.Currency(parse), from, to, _report.Filter(parse))));
         if (format == OutputFormat.Json)
         {
-            Json(report);
+            CohortsReport.Json(context.Output, report);
         }
         else if (format == OutputFormat.Csv)
         {
-            CsvText.Row(context.Output, ["cohort", "customers", "age", "mrr", "revenue_retention", "active_customers", "logo_retention"]);
-            foreach (var c in report.Cohorts)
-            {
-                for (var k = 0; k < c.Mrr.Count; k++)
-                {
-                    var active = c.LogoRetention[k] is { } l ? (l * c.Customers).Numerator : 0;
-                    CsvText.Row(context.Output,
-                    [
-                        c.Cohort.ToString(), c.Customers.ToString(System.Globalization.CultureInfo.InvariantCulture), k.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        MonthFields.CsvValue(FieldKind.Money, c.Mrr[k]), MonthFields.CsvValue(FieldKind.Ratio, c.RevenueRetention[k]),
-                        active.ToString(System.Globalization.CultureInfo.InvariantCulture), MonthFields.CsvValue(FieldKind.Ratio, c.LogoRetention[k]),
-                    ]);
-                }
-            }
+            CohortsReport.Csv(context.Output, report);
         }
         else
         {
@@ -57,44 +45,6 @@ internal sealed class CohortsCommand(CliContext context)
 
         return ExitCodes.Success;
     }
-
-    private void Json(BridgeReport report) => JsonOut.Write(context.Output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("currency", report.Currency.Value);
-        w.WriteStartArray("cohorts");
-        foreach (var c in report.Cohorts)
-        {
-            w.WriteStartObject();
-            w.WriteString("cohort", c.Cohort.ToString());
-            w.WriteNumber("customers", c.Customers);
-            w.WriteStartArray("mrr");
-            foreach (var v in c.Mrr)
-            {
-                MonthFields.WriteValue(w, FieldKind.Money, v);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("revenue_retention");
-            foreach (var v in c.RevenueRetention)
-            {
-                MonthFields.WriteValue(w, FieldKind.Ratio, v);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("logo_retention");
-            foreach (var v in c.LogoRetention)
-            {
-                MonthFields.WriteValue(w, FieldKind.Ratio, v);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
 
     private void Table(BridgeReport report, bool logo)
     {

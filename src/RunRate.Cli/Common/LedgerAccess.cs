@@ -1,6 +1,8 @@
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Movements;
+using RunRate.Reporting.Common;
+using RunRate.Reporting.Filters;
 using RunRate.Storage;
 using RunRate.Storage.Sqlite;
 
@@ -48,19 +50,16 @@ internal static class LedgerAccess
         }
     }
 
-    /// <summary>The groups of a <c>--by</c> breakdown: each distinct value (customers' attribute, or lines' product), "" for none.</summary>
+    /// <summary>The groups of a <c>--by</c> breakdown (see <see cref="ReportFilters.Groups"/>), with the CLI's usage error.</summary>
     public static IReadOnlyList<(string Label, LedgerFilter Filter)> Groups(RevenueLedger ledger, LedgerFilter filter, string by)
     {
-        var isProduct = string.Equals(by, "product", StringComparison.OrdinalIgnoreCase);
-        var values = isProduct
-            ? ledger.Lines.Select(l => l.Product ?? "")
-            : ledger.Customers.Select(c => c.Attribute(by) ?? "");
-        var distinct = values.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        if (distinct is [""] && !isProduct && !ledger.Customers.Any(c => c.Attribute(by) is not null))
+        try
         {
-            throw new CliException($"--by {by}: no customer has an attribute named '{by}'", ExitCodes.Usage);
+            return ReportFilters.Groups(ledger, filter, by);
         }
-
-        return [.. distinct.Select(v => (v.Length == 0 ? "(none)" : v, filter.Where(by, v)))];
+        catch (ReportInputException ex)
+        {
+            throw new CliException($"--by {by}: {ex.Message}", ExitCodes.Usage);
+        }
     }
 }

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
+using RunRate.Reporting.Common;
+using RunRate.Reporting.Filters;
 
 namespace RunRate.Cli.Common;
 
@@ -77,13 +79,11 @@ internal static class Options
 /// </summary>
 internal sealed class FilterOptions
 {
-    private static readonly string[] Standard = ["segment", "channel", "country", "owner", "product"];
-
     private readonly Dictionary<string, Option<string[]>> _byName = [];
 
     public FilterOptions(bool withBreakdown)
     {
-        foreach (var name in Standard)
+        foreach (var name in ReportFilters.Standard)
         {
             _byName[name] = new Option<string[]>("--" + name)
             {
@@ -129,28 +129,14 @@ internal sealed class FilterOptions
 
     public LedgerFilter Build(ParseResult parse)
     {
-        var filter = LedgerFilter.All;
-        foreach (var (name, option) in _byName)
+        try
         {
-            var values = parse.GetValue(option);
-            if (values is { Length: > 0 })
-            {
-                filter = filter.Where(name, values);
-            }
+            return ReportFilters.Build(_byName.Select(o => (o.Key, (IReadOnlyList<string>?)parse.GetValue(o.Value))), parse.GetValue(Attribute));
         }
-
-        foreach (var pair in parse.GetValue(Attribute) ?? [])
+        catch (ReportInputException ex)
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new CliException($"--attr: expected NAME=VALUE, found '{pair}'", ExitCodes.Usage);
-            }
-
-            filter = filter.Where(pair[..equals].Trim(), pair[(equals + 1)..].Trim());
+            throw new CliException($"--{ex.Field}: {ex.Message}", ExitCodes.Usage);
         }
-
-        return filter;
     }
 
     public string? Breakdown(ParseResult parse) => By is null ? null : parse.GetValue(By)?.Trim();

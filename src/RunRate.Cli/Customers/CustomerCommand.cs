@@ -4,6 +4,7 @@ using RunRate.Cli.Common;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Movements;
 using RunRate.Engine.Primitives;
+using RunRate.Reporting.Customers;
 using Spectre.Console;
 
 namespace RunRate.Cli.Customers;
@@ -34,18 +35,14 @@ internal sealed class CustomerCommand(CliContext context)
         var ledger = LedgerAccess.Load(context, parse.GetValue(_db));
         var standing = LedgerAccess.Compute(() => CustomerRevenue.Analyze(ledger, currency, month.LastDay, id))
             ?? throw new CliException($"no customer with id '{id}' in the store", ExitCodes.NotFound);
-        var lines = ledger.Lines.Where(l => l.CustomerId == id).OrderBy(l => l.Start).ThenBy(l => l.Id.Value, StringComparer.Ordinal).ToList();
+        var lines = CustomerReport.Lines(ledger, id);
         if (parse.GetValue(_json))
         {
-            Json(standing, lines, currency, month);
+            CustomerReport.Json(context.Output, standing, lines, currency, month);
         }
         else if (parse.GetValue(_csv))
         {
-            CsvText.Row(context.Output, ["customer_id", "date", "type", "amount", "mrr_after"]);
-            foreach (var m in standing.Movements)
-            {
-                CsvText.Row(context.Output, [id.Value, Format.Date(m.Date), m.Type.ToText(), MonthFields.CsvValue(FieldKind.Money, m.Amount), MonthFields.CsvValue(FieldKind.Money, m.MrrAfter)]);
-            }
+            CustomerReport.Csv(context.Output, standing);
         }
         else
         {
@@ -55,78 +52,11 @@ internal sealed class CustomerCommand(CliContext context)
         return ExitCodes.Success;
     }
 
-    private void Json(CustomerStanding s, List<RevenueLine> lines, CurrencyCode currency, YearMonth month) => JsonOut.Write(context.Output, w =>
-    {
-        var c = s.Customer;
-        w.WriteStartObject();
-        w.WriteString("currency", currency.Value);
-        w.WriteString("month", month.ToString());
-        w.WriteString("customer_id", c.Id.Value);
-        w.WriteString("name", c.Name);
-        w.WriteString("country", c.Country);
-        w.WriteString("segment", c.Segment);
-        w.WriteString("channel", c.Channel);
-        w.WriteString("owner", c.Owner);
-        w.WriteStartObject("attributes");
-        foreach (var (key, value) in c.Attributes)
-        {
-            w.WriteString(key, value);
-        }
-
-        w.WriteEndObject();
-        w.WriteString("status", CustomersCommand.StatusText(s.Status));
-        w.WritePropertyName("mrr");
-        MonthFields.WriteValue(w, FieldKind.Money, s.Mrr);
-        w.WritePropertyName("arr");
-        MonthFields.WriteValue(w, FieldKind.Money, s.Arr);
-        w.WriteString("since", s.Since is { } since ? Format.Date(since) : null);
-        w.WriteStartArray("lines");
-        foreach (var l in lines)
-        {
-            w.WriteStartObject();
-            w.WriteString("line_id", l.Id.Value);
-            w.WriteString("kind", l.Kind.ToLedgerText());
-            w.WriteString("product", l.Product);
-            w.WriteString("start_date", Format.Date(l.Start));
-            w.WriteString("end_date", l.End is { } end ? Format.Date(end) : null);
-            w.WriteNumber("amount", l.Amount);
-            w.WriteNumber("quantity", l.Quantity);
-            w.WriteString("currency", l.Currency.Value);
-            if (l.IntervalMonths is { } interval)
-            {
-                w.WriteNumber("interval_months", interval);
-            }
-            else
-            {
-                w.WriteNull("interval_months");
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("movements");
-        foreach (var m in s.Movements)
-        {
-            w.WriteStartObject();
-            w.WriteString("date", Format.Date(m.Date));
-            w.WriteString("type", m.Type.ToText());
-            w.WritePropertyName("amount");
-            MonthFields.WriteValue(w, FieldKind.Money, m.Amount);
-            w.WritePropertyName("mrr_after");
-            MonthFields.WriteValue(w, FieldKind.Money, m.MrrAfter);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
     private void Render(CustomerStanding s, List<RevenueLine> lines, CurrencyCode currency, YearMonth month)
     {
         var c = s.Customer;
         var facts = new Grid().AddColumn().AddColumn();
-        facts.AddRow("[grey]Status[/]", $"{CustomersCommand.StatusText(s.Status)} at the close of {month}");
+        facts.AddRow("[grey]Status[/]", $"{CustomerList.StatusText(s.Status)} at the close of {month}");
         facts.AddRow("[grey]MRR / ARR[/]", $"[bold]{Format.Money(s.Mrr)}[/] / {Format.Money(s.Arr)} {currency}");
         facts.AddRow("[grey]Since[/]", Format.Date(s.Since));
         facts.AddRow("[grey]Segment · channel · country · owner[/]", Markup.Escape($"{c.Segment ?? "—"} · {c.Channel ?? "—"} · {c.Country ?? "—"} · {c.Owner ?? "—"}"));

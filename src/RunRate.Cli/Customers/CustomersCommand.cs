@@ -2,6 +2,7 @@ using System.CommandLine;
 using RunRate.Cli.Common;
 using RunRate.Engine.Movements;
 using RunRate.Engine.Primitives;
+using RunRate.Reporting.Customers;
 using Spectre.Console;
 
 namespace RunRate.Cli.Customers;
@@ -9,9 +10,6 @@ namespace RunRate.Cli.Customers;
 /// <summary><c>runrate customers</c>: every customer with its MRR, status and history at a glance.</summary>
 internal sealed class CustomersCommand(CliContext context)
 {
-    private static readonly string[] Sorts = ["mrr", "arr", "name", "id", "since", "last-movement"];
-    private static readonly string[] Statuses = ["all", "active", "churned", "future", "never-active"];
-
     private readonly Option<YearMonth?> _month = Options.Month("--month", "Standing at the close of this month (default: the current month)");
     private readonly Option<string> _sort = new("--sort") { Description = "Order: mrr (default, largest first), arr, name, id, since, last-movement", DefaultValueFactory = _ => "mrr" };
     private readonly Option<string> _status = new("--status") { Description = "Only customers with this status: all (default), active, churned, future, never-active", DefaultValueFactory = _ => "all" };
@@ -20,8 +18,8 @@ internal sealed class CustomersCommand(CliContext context)
 
     public Command Build()
     {
-        _sort.AcceptOnlyFromAmong(Sorts);
-        _status.AcceptOnlyFromAmong(Statuses);
+        _sort.AcceptOnlyFromAmong([.. CustomerList.Sorts]);
+        _status.AcceptOnlyFromAmong([.. CustomerList.Statuses]);
         var command = new Command("customers", "List customers with MRR, ARR, status, segment, channel, owner, since and last movement")
         {
             _month, _sort, _status, _limit,
@@ -44,55 +42,17 @@ internal sealed class CustomersCommand(CliContext context)
 
         var ledger = _report.Load(context, parse);
         var standings = LedgerAccess.Compute(() => CustomerRevenue.Analyze(ledger, currency, month.LastDay, _report.Filter(parse)));
-        var status = parse.GetValue(_status)!;
-        IEnumerable<CustomerStanding> rows = standings.Where(s => status == "all" || StatusText(s.Status) == status);
-        rows = parse.GetValue(_sort) switch
-        {
-            "arr" or "mrr" => rows.OrderByDescending(s => s.Mrr).ThenBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
-            "name" => rows.OrderBy(s => s.Customer.Name ?? s.Customer.Id.Value, StringComparer.OrdinalIgnoreCase),
-            "since" => rows.OrderBy(s => s.Since ?? DateOnly.MaxValue).ThenBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
-            "last-movement" => rows.OrderByDescending(s => s.LastMovement?.Date ?? DateOnly.MinValue).ThenBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
-            _ => rows.OrderBy(s => s.Customer.Id.Value, StringComparer.Ordinal),
-        };
-        var all = rows.ToList();
+        var all = CustomerList.Select(standings, parse.GetValue(_status)!, parse.GetValue(_sort)!);
         var machine = format != OutputFormat.Table;
         var take = limit ?? (machine ? all.Count : 50);
         var shown = all.Take(take).ToList();
         if (format == OutputFormat.Json)
         {
-            JsonOut.Write(context.Output, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("currency", currency.Value);
-                w.WriteString("month", month.ToString());
-                w.WriteNumber("total", all.Count);
-                w.WriteStartArray("customers");
-                foreach (var s in shown)
-                {
-                    w.WriteStartObject();
-                    foreach (var (name, value) in Columns(s))
-                    {
-                        w.WriteString(name, value);
-                    }
-
-                    w.WritePropertyName("mrr");
-                    MonthFields.WriteValue(w, FieldKind.Money, s.Mrr);
-                    w.WritePropertyName("arr");
-                    MonthFields.WriteValue(w, FieldKind.Money, s.Arr);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            CustomersReport.Json(context.Output, currency, month, all.Count, shown);
         }
         else if (format == OutputFormat.Csv)
         {
-            CsvText.Row(context.Output, [.. Columns(null).Select(c => c.Name), "mrr", "arr"]);
-            foreach (var s in shown)
-            {
-                CsvText.Row(context.Output, [.. Columns(s).Select(c => c.Value), MonthFields.CsvValue(FieldKind.Money, s.Mrr), MonthFields.CsvValue(FieldKind.Money, s.Arr)]);
-            }
+            CustomersReport.Csv(context.Output, shown);
         }
         else
         {
@@ -136,26 +96,4 @@ internal sealed class CustomersCommand(CliContext context)
             context.Console.MarkupLine($"[grey]{Format.Count(total - shown.Count)} more; use --limit, --json or --csv for all.[/]");
         }
     }
-
-    internal static string StatusText(CustomerStatus status) => status switch
-    {
-        CustomerStatus.Active => "active",
-        CustomerStatus.Churned => "churned",
-        CustomerStatus.Future => "future",
-        _ => "never-active",
-    };
-
-    private static IEnumerable<(string Name, string? Value)> Columns(CustomerStanding? s) =>
-    [
-        ("customer_id", s?.Customer.Id.Value),
-        ("name", s?.Customer.Name),
-        ("status", s is null ? null : StatusText(s.Status)),
-        ("segment", s?.Customer.Segment),
-        ("channel", s?.Customer.Channel),
-        ("country", s?.Customer.Country),
-        ("owner", s?.Customer.Owner),
-        ("since", s?.Since is { } since ? Format.Date(since) : null),
-        ("last_movement_date", s?.LastMovement is { } m ? Format.Date(m.Date) : null),
-        ("last_movement", s?.LastMovement?.Type.ToText()),
-    ];
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RunRate.Cli.Common;
 using RunRate.Ingest;
+using RunRate.Reporting.Import;
 using Spectre.Console;
 
 namespace RunRate.Cli.Import;
@@ -36,28 +37,7 @@ internal sealed class ImportCommand(CliContext context)
 
         if (json)
         {
-            JsonOut.Write(context.Output, w =>
-            {
-                w.WriteStartObject();
-                w.WriteBoolean("imported", result?.Succeeded ?? false);
-                w.WriteNumber("customers", result?.Customers ?? 0);
-                w.WriteNumber("lines", result?.Lines ?? 0);
-                w.WriteNumber("fx_rates", result?.FxRates ?? 0);
-                w.WriteNumber("error_count", errors.Count);
-                w.WriteStartArray("errors");
-                foreach (var e in errors.Items)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("file", e.File);
-                    w.WriteNumber("line", e.Line);
-                    w.WriteString("column", e.Column);
-                    w.WriteString("message", e.Message);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            ImportReport.Json(context.Output, result, errors);
         }
 
         if (errors.Any)

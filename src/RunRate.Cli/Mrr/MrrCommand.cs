@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RunRate.Cli.Common;
 using RunRate.Engine.Metrics;
+using RunRate.Reporting.Mrr;
 using Spectre.Console;
 
 namespace RunRate.Cli.Mrr;
@@ -34,11 +35,11 @@ internal sealed class MrrCommand(CliContext context)
             var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, request));
             if (format == OutputFormat.Json)
             {
-                MrrOutput.Json(context.Output, report);
+                MrrReport.Json(context.Output, report);
             }
             else if (format == OutputFormat.Csv)
             {
-                MrrOutput.Csv(context.Output, [("", report)], by: null);
+                MrrReport.Csv(context.Output, [("", report)], by: null);
             }
             else
             {
@@ -53,11 +54,11 @@ internal sealed class MrrCommand(CliContext context)
             .ToList();
         if (format == OutputFormat.Json)
         {
-            MrrOutput.GroupsJson(context.Output, currency, by, groups);
+            MrrReport.GroupsJson(context.Output, currency, by, groups);
         }
         else if (format == OutputFormat.Csv)
         {
-            MrrOutput.Csv(context.Output, groups, by);
+            MrrReport.Csv(context.Output, groups, by);
         }
         else
         {

@@ -5,47 +5,9 @@ using Spectre.Console;
 
 namespace RunRate.Cli.Mrr;
 
-/// <summary>Renders the bridge as JSON (spec section 7), CSV, or a table with a chart.</summary>
+/// <summary>Renders the bridge as a table with a chart; JSON and CSV come from <see cref="RunRate.Reporting.Mrr.MrrReport"/>.</summary>
 internal static class MrrOutput
 {
-    public static void Json(TextWriter output, BridgeReport report) => JsonOut.Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("currency", report.Currency.Value);
-        WriteMonths(w, report);
-        w.WriteEndObject();
-    });
-
-    public static void GroupsJson(TextWriter output, CurrencyCode currency, string by, IReadOnlyList<(string Label, BridgeReport Report)> groups) => JsonOut.Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("currency", currency.Value);
-        w.WriteString("by", by);
-        w.WriteStartArray("groups");
-        foreach (var (label, report) in groups)
-        {
-            w.WriteStartObject();
-            w.WriteString(by, label);
-            WriteMonths(w, report);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
-    public static void Csv(TextWriter output, IReadOnlyList<(string Label, BridgeReport Report)> groups, string? by)
-    {
-        CsvText.Row(output, by is null ? MonthFields.CsvHeader() : MonthFields.CsvHeader(by));
-        foreach (var (label, report) in groups)
-        {
-            foreach (var month in report.Months)
-            {
-                CsvText.Row(output, by is null ? MonthFields.CsvRow(month) : MonthFields.CsvRow(month, label));
-            }
-        }
-    }
-
     public static void Table(IAnsiConsole console, BridgeReport report, string? title)
     {
         // Thirteen money columns need ~170 characters; a narrow terminal gets compact amounts and the
@@ -136,17 +98,6 @@ internal static class MrrOutput
         }
 
         console.Write(table);
-    }
-
-    private static void WriteMonths(System.Text.Json.Utf8JsonWriter w, BridgeReport report)
-    {
-        w.WriteStartArray("months");
-        foreach (var month in report.Months)
-        {
-            MonthFields.WriteJson(w, month);
-        }
-
-        w.WriteEndArray();
     }
 
     private static string Colored(Exact value) => Colored(value, Format.Money);

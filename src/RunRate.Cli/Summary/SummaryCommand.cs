@@ -2,6 +2,7 @@ using System.CommandLine;
 using RunRate.Cli.Common;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
+using RunRate.Reporting.Summary;
 using Spectre.Console;
 
 namespace RunRate.Cli.Summary;
@@ -30,19 +31,11 @@ internal sealed class SummaryCommand(CliContext context)
         var m = report.Months[0];
         if (format == OutputFormat.Json)
         {
-            JsonOut.Write(context.Output, w =>
-            {
-                w.WriteStartObject();
-                w.WriteString("currency", currency.Value);
-                w.WritePropertyName("summary");
-                MonthFields.WriteJson(w, m);
-                w.WriteEndObject();
-            });
+            SummaryReport.Json(context.Output, currency, m);
         }
         else if (format == OutputFormat.Csv)
         {
-            CsvText.Row(context.Output, MonthFields.CsvHeader());
-            CsvText.Row(context.Output, MonthFields.CsvRow(m));
+            SummaryReport.Csv(context.Output, m);
         }
         else
         {

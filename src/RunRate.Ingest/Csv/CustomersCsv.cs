@@ -1,15 +1,12 @@
-using System.Collections.Immutable;
 using RunRate.Engine.Ledger;
-using RunRate.Engine.Primitives;
+using RunRate.Ingest.Validation;
 
 namespace RunRate.Ingest.Csv;
 
-/// <summary>Reads and validates <c>customers.csv</c>; columns beyond the standard ones become custom attributes.</summary>
+/// <summary>Reads and validates <c>customers.csv</c> (rules of one row: <see cref="CustomerRules"/>); columns beyond the standard ones become custom attributes.</summary>
 internal static class CustomersCsv
 {
     public const string FileName = "customers.csv";
-
-    private static readonly string[] Standard = ["customer_id", "name", "country", "segment", "channel", "owner"];
 
     /// <summary>Every valid customer; ids of invalid rows are still returned in <paramref name="seenIds"/> so lines referring to them do not report a second, misleading error.</summary>
     public static List<Customer> Read(TextReader text, LedgerErrors errors, HashSet<string> seenIds)
@@ -23,49 +20,46 @@ internal static class CustomersCsv
 
         var custom = table.Header
             .Select((name, index) => (name, index))
-            .Where(c => !Standard.Contains(c.name, StringComparer.OrdinalIgnoreCase))
+            .Where(c => !CustomerRules.StandardColumns.Contains(c.name, StringComparer.OrdinalIgnoreCase))
             .ToArray();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = new List<FieldProblem>();
         while (table.Next())
         {
             var id = table["customer_id"];
-            if (id.Length == 0)
-            {
-                errors.Add(FileName, table.Line, "customer_id", "is required and must not be empty");
-                continue;
-            }
-
-            if (!firstLine.TryAdd(id, table.Line))
+            if (id.Length > 0 && !firstLine.TryAdd(id, table.Line))
             {
                 errors.Add(FileName, table.Line, "customer_id", $"duplicate id '{id}' (first on line {firstLine[id]})");
                 continue;
             }
 
-            seenIds.Add(id);
-            var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-            foreach (var (name, index) in custom)
+            if (id.Length > 0)
             {
-                var value = table.At(index);
-                if (value.Length > 0)
-                {
-                    attributes[name] = value;
-                }
+                seenIds.Add(id);
             }
 
-            customers.Add(new Customer(
-                new CustomerId(id),
-                NullIfEmpty(table["name"]),
-                NullIfEmpty(table["country"]),
-                NullIfEmpty(table["segment"]),
-                NullIfEmpty(table["channel"]),
-                NullIfEmpty(table["owner"]))
+            problems.Clear();
+            var customer = CustomerRules.Validate(
+                new CustomerFields(
+                    id,
+                    table["name"],
+                    table["country"],
+                    table["segment"],
+                    table["channel"],
+                    table["owner"],
+                    custom.Select(c => new KeyValuePair<string, string?>(c.name, table.At(c.index)))),
+                problems);
+            foreach (var problem in problems)
             {
-                Attributes = attributes.ToImmutable(),
-            });
+                errors.Add(FileName, table.Line, problem.Field, problem.Message);
+            }
+
+            if (customer is not null)
+            {
+                customers.Add(customer);
+            }
         }
 
         return customers;
     }
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

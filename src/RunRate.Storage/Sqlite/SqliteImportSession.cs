@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using RunRate.Engine.Ledger;
 using RunRate.Ingest;
@@ -55,7 +54,7 @@ internal sealed class SqliteImportSession : ILedgerImportSession
     {
         _customers.Add(
             customer.Id.Value, customer.Name, customer.Country, customer.Segment, customer.Channel, customer.Owner,
-            customer.Attributes.IsEmpty ? "{}" : JsonSerializer.Serialize(customer.Attributes));
+            SqliteRows.Attributes(customer));
         _customerCount++;
     }
 
@@ -98,6 +97,7 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         log.Parameters.AddWithValue("$l", _lineCount);
         log.Parameters.AddWithValue("$f", _rateCount);
         log.ExecuteNonQuery();
+        SqliteLedgerStore.BumpRevision(_connection, _transaction);
         _transaction.Commit();
         _committed = true;
     }

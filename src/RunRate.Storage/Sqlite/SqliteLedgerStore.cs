@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using RunRate.Engine.Ledger;
+using RunRate.Engine.Primitives;
 using RunRate.Ingest;
 
 namespace RunRate.Storage.Sqlite;
@@ -73,15 +74,122 @@ public sealed class SqliteLedgerStore : ILedgerStore
     public ILedgerImportSession Begin(bool replace) => new SqliteImportSession(_connection, replace, _clock);
 
     /// <inheritdoc />
-    public RevenueLedger Load()
+    public RevenueLedger Load() => LoadSnapshot().Ledger;
+
+    /// <inheritdoc />
+    public LedgerSnapshot LoadSnapshot()
     {
         using var transaction = _connection.BeginTransaction(deferred: true);
+        var revision = ReadRevision(_connection, transaction);
         var customers = SqliteRows.ReadCustomers(_connection, transaction);
         var rates = SqliteRows.ReadFx(_connection, transaction);
         var lines = SqliteRows.ReadLines(_connection, transaction);
         transaction.Commit();
-        return new RevenueLedger(customers, lines, new FxTable(rates));
+        return new LedgerSnapshot(new RevenueLedger(customers, lines, new FxTable(rates)), revision);
     }
+
+    /// <inheritdoc />
+    public long Revision() => ReadRevision(_connection, null);
+
+    /// <inheritdoc />
+    public Customer? FindCustomer(CustomerId id) => SqliteRows.ReadCustomers(_connection, null, id.Value).SingleOrDefault();
+
+    /// <inheritdoc />
+    public RevenueLine? FindLine(LineId id) => SqliteRows.ReadLines(_connection, null, id.Value).SingleOrDefault();
+
+    /// <inheritdoc />
+    public WriteOutcome SaveCustomer(Customer customer, WriteMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return Write(transaction =>
+        {
+            var exists = Exists(transaction, "customers", "customer_id", customer.Id.Value);
+            if (exists != (mode == WriteMode.Replace))
+            {
+                return exists ? WriteOutcome.AlreadyExists : WriteOutcome.NotFound;
+            }
+
+            Execute(
+                transaction,
+                "INSERT INTO customers (customer_id, name, country, segment, channel, owner, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6) " +
+                "ON CONFLICT(customer_id) DO UPDATE SET name = excluded.name, country = excluded.country, segment = excluded.segment, channel = excluded.channel, owner = excluded.owner, attributes = excluded.attributes",
+                customer.Id.Value, customer.Name, customer.Country, customer.Segment, customer.Channel, customer.Owner, SqliteRows.Attributes(customer));
+            return WriteOutcome.Done;
+        });
+    }
+
+    /// <inheritdoc />
+    public WriteOutcome DeleteCustomer(CustomerId id) => Write(transaction =>
+    {
+        if (!Exists(transaction, "customers", "customer_id", id.Value))
+        {
+            return WriteOutcome.NotFound;
+        }
+
+        if (Exists(transaction, "lines", "customer_id", id.Value))
+        {
+            return WriteOutcome.HasLines;
+        }
+
+        Execute(transaction, "DELETE FROM customers WHERE customer_id = $p0", id.Value);
+        return WriteOutcome.Done;
+    });
+
+    /// <inheritdoc />
+    public WriteOutcome SaveLine(RevenueLine line, WriteMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Write(transaction =>
+        {
+            var exists = Exists(transaction, "lines", "line_id", line.Id.Value);
+            if (exists != (mode == WriteMode.Replace))
+            {
+                return exists ? WriteOutcome.AlreadyExists : WriteOutcome.NotFound;
+            }
+
+            if (!Exists(transaction, "customers", "customer_id", line.CustomerId.Value))
+            {
+                return WriteOutcome.UnknownCustomer;
+            }
+
+            Execute(
+                transaction,
+                "INSERT INTO lines (line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9) " +
+                "ON CONFLICT(line_id) DO UPDATE SET customer_id = excluded.customer_id, kind = excluded.kind, product = excluded.product, start_date = excluded.start_date, " +
+                "end_date = excluded.end_date, amount = excluded.amount, quantity = excluded.quantity, currency = excluded.currency, interval_months = excluded.interval_months",
+                line.Id.Value,
+                line.CustomerId.Value,
+                line.Kind.ToLedgerText(),
+                line.Product,
+                SqliteRows.Date(line.Start),
+                line.End is { } end ? SqliteRows.Date(end) : null,
+                SqliteRows.Decimal(line.Amount),
+                SqliteRows.Decimal(line.Quantity),
+                line.Currency.Value,
+                line.IntervalMonths);
+            return WriteOutcome.Done;
+        });
+    }
+
+    /// <inheritdoc />
+    public WriteOutcome DeleteLine(LineId id) => Write(transaction =>
+        Execute(transaction, "DELETE FROM lines WHERE line_id = $p0", id.Value) == 0 ? WriteOutcome.NotFound : WriteOutcome.Done);
+
+    /// <inheritdoc />
+    public WriteOutcome EndLine(LineId id, DateOnly end) => Write(transaction =>
+    {
+        if (!Exists(transaction, "lines", "line_id", id.Value))
+        {
+            return WriteOutcome.NotFound;
+        }
+
+        var changed = Execute(
+            transaction,
+            "UPDATE lines SET end_date = $p1 WHERE line_id = $p0 AND kind <> 'one_time' AND start_date < $p1",
+            id.Value,
+            SqliteRows.Date(end));
+        return changed == 0 ? WriteOutcome.Invalid : WriteOutcome.Done;
+    });
 
     /// <inheritdoc />
     public IReadOnlyList<ImportRecord> Imports()
@@ -106,6 +214,70 @@ public sealed class SqliteLedgerStore : ILedgerStore
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>Bumps the revision inside a write transaction (every committed write calls this once).</summary>
+    internal static void BumpRevision(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE meta SET value = value + 1 WHERE key = 'revision'";
+        command.ExecuteNonQuery();
+    }
+
+    private static long ReadRevision(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM meta WHERE key = 'revision'";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs one single-row write in its own transaction; commits (bumping the revision) only when it is done.</summary>
+    private WriteOutcome Write(Func<SqliteTransaction, WriteOutcome> write)
+    {
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            var outcome = write(transaction);
+            if (outcome == WriteOutcome.Done)
+            {
+                BumpRevision(_connection, transaction);
+                transaction.Commit();
+            }
+            else
+            {
+                transaction.Rollback();
+            }
+
+            return outcome;
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException($"Cannot write to the store {Location}: {ex.Message}", ex);
+        }
+    }
+
+    private bool Exists(SqliteTransaction transaction, string table, string column, string id)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT 1 FROM {table} WHERE {column} = $id LIMIT 1";
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() is not null;
+    }
+
+    private int Execute(SqliteTransaction transaction, string sql, params object?[] values)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters.AddWithValue("$p" + i.ToString(CultureInfo.InvariantCulture), values[i] ?? DBNull.Value);
+        }
+
+        return command.ExecuteNonQuery();
+    }
 
     private static void Migrate(SqliteConnection connection)
     {

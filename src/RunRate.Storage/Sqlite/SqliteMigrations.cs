@@ -39,5 +39,15 @@ internal static class SqliteMigrations
             customers INTEGER NOT NULL, lines INTEGER NOT NULL, fx_rates INTEGER NOT NULL
         );
         """,
+
+        // 2: the ledger revision, bumped by every write transaction (imports and single-row writes),
+        // so that readers in any process can tell cheaply whether the ledger changed
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value INTEGER NOT NULL
+        );
+        INSERT INTO meta (key, value) VALUES ('revision', (SELECT count(*) FROM imports));
+        """,
     ];
 }

@@ -14,10 +14,10 @@ internal static class SqliteRows
 
     public static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static List<Customer> ReadCustomers(SqliteConnection connection, SqliteTransaction transaction)
+    public static List<Customer> ReadCustomers(SqliteConnection connection, SqliteTransaction? transaction, string? id = null)
     {
         var result = new List<Customer>();
-        using var reader = Query(connection, transaction, "SELECT customer_id, name, country, segment, channel, owner, attributes FROM customers");
+        using var reader = Query(connection, transaction, "SELECT customer_id, name, country, segment, channel, owner, attributes FROM customers" + (id is null ? "" : " WHERE customer_id = $id"), id);
         while (reader.Read())
         {
             var json = reader.GetString(6);
@@ -46,12 +46,12 @@ internal static class SqliteRows
         return result;
     }
 
-    public static List<RevenueLine> ReadLines(SqliteConnection connection, SqliteTransaction transaction)
+    public static List<RevenueLine> ReadLines(SqliteConnection connection, SqliteTransaction? transaction, string? id = null)
     {
         var result = new List<RevenueLine>();
         var currencies = new Dictionary<string, CurrencyCode>(StringComparer.Ordinal);
         var products = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = Query(connection, transaction, "SELECT line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months FROM lines");
+        using var reader = Query(connection, transaction, "SELECT line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months FROM lines" + (id is null ? "" : " WHERE line_id = $id"), id);
         while (reader.Read())
         {
             if (!LineKinds.TryParse(reader.GetString(2), out var kind))
@@ -75,12 +75,21 @@ internal static class SqliteRows
         return result;
     }
 
-    private static SqliteDataReader Query(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    /// <summary>The attributes column: a JSON object, <c>{}</c> when there are none.</summary>
+    public static string Attributes(Customer customer) =>
+        customer.Attributes.IsEmpty ? "{}" : JsonSerializer.Serialize(customer.Attributes);
+
+    private static SqliteDataReader Query(SqliteConnection connection, SqliteTransaction? transaction, string sql, string? id = null)
     {
         // The reader owns the statement; disposing the command here would close the reader.
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
+        if (id is not null)
+        {
+            command.Parameters.AddWithValue("$id", id);
+        }
+
         return command.ExecuteReader();
     }
 

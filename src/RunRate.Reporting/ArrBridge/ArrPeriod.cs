@@ -1,12 +1,12 @@
 using System.Text.Json;
-using RunRate.Cli.Common;
+using RunRate.Reporting.Common;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
 
-namespace RunRate.Cli.ArrBridge;
+namespace RunRate.Reporting.ArrBridge;
 
 /// <summary>A period's ARR bridge, folded from the monthly report (12 × the MRR movements).</summary>
-internal sealed record ArrPeriod(
+public sealed record ArrPeriod(
     Exact OpeningArr,
     Exact OpeningSubscriptionArr,
     Exact OpeningAddonArr,

@@ -3,10 +3,10 @@ using System.Text.Json;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
 
-namespace RunRate.Cli.Common;
+namespace RunRate.Reporting.Common;
 
 /// <summary>How a figure is shown: money rounds to cents, ratios stay unrounded in JSON, counts are integers.</summary>
-internal enum FieldKind
+public enum FieldKind
 {
     Money,
     Ratio,
@@ -14,13 +14,13 @@ internal enum FieldKind
 }
 
 /// <summary>One named figure of a month.</summary>
-internal sealed record MonthField(string Name, FieldKind Kind, Func<MonthFigures, Exact?> Value);
+public sealed record MonthField(string Name, FieldKind Kind, Func<MonthFigures, Exact?> Value);
 
 /// <summary>
 /// The month object of every machine-readable report: the names of spec section 4, in its order,
 /// then our extensions. JSON, CSV and tables all read this one list, so they cannot drift apart.
 /// </summary>
-internal static class MonthFields
+public static class MonthFields
 {
     public static readonly MonthField[] All =
     [

@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace RunRate.Cli.Common;
+namespace RunRate.Reporting.Common;
 
 /// <summary>Writes one JSON document to machine output.</summary>
-internal static class JsonOut
+public static class JsonOut
 {
     public static void Write(TextWriter output, Action<Utf8JsonWriter> write)
     {

@@ -1,9 +1,9 @@
 using RunRate.Ingest.Csv;
 
-namespace RunRate.Cli.Common;
+namespace RunRate.Reporting.Common;
 
 /// <summary>Writes RFC 4180 CSV rows for <c>--csv</c> output with the same writer the ledger export uses.</summary>
-internal static class CsvText
+public static class CsvText
 {
     public static void Row(TextWriter writer, IEnumerable<string?> fields)
     {

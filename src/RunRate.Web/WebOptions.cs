@@ -1,0 +1,23 @@
+namespace RunRate.Web;
+
+/// <summary>How <see cref="RunRateWebApp.Build"/> sets up the server. Every value is optional.</summary>
+public sealed record WebOptions
+{
+    /// <summary>The configuration key that names the store when <see cref="StorePath"/> is null.</summary>
+    public const string StoreSetting = "RunRate:Store";
+
+    /// <summary>
+    /// The SQLite store to serve (created when missing). Null: the <c>RunRate:Store</c> setting, else
+    /// the <c>RUNRATE_DB</c> environment variable, else <c>./runrate.db</c>, as for the CLI.
+    /// </summary>
+    public string? StorePath { get; init; }
+
+    /// <summary>The clock that decides "the current month" for default months. Null: the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>The URLs to listen on (<c>http://127.0.0.1:5080</c>). Null or empty: ASP.NET Core's own settings (<c>--urls</c>, <c>ASPNETCORE_URLS</c>).</summary>
+    public IReadOnlyList<string>? Urls { get; init; }
+
+    /// <summary>The folder of the dashboard's static files. Null: <c>wwwroot</c> beside the binaries, else under the content root.</summary>
+    public string? WebRoot { get; init; }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using RunRate.Web.Tests.Support;
+
+namespace RunRate.Web.Tests.OpenApi;
+
+/// <summary>The OpenAPI document describes every endpoint of the API.</summary>
+public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStore>
+{
+    [Fact]
+    public async Task Every_api_route_is_in_the_openapi_document_with_an_operation_id()
+    {
+        var document = JsonDocument.Parse(await web.Client.GetStringAsync(Http.Url("/openapi/v1.json"))).RootElement;
+        var paths = document.GetProperty("paths");
+        var expected = new Dictionary<string, string[]>
+        {
+            ["/api/mrr"] = ["get"],
+            ["/api/summary"] = ["get"],
+            ["/api/arr-bridge"] = ["get"],
+            ["/api/cohorts"] = ["get"],
+            ["/api/customers"] = ["get", "post"],
+            ["/api/customers/{id}"] = ["get", "put", "delete"],
+            ["/api/lines"] = ["post"],
+            ["/api/lines/{id}"] = ["get", "put", "delete"],
+            ["/api/lines/{id}/end"] = ["post"],
+            ["/api/ledger"] = ["post"],
+            ["/api/export/customers.csv"] = ["get"],
+            ["/api/export/lines.csv"] = ["get"],
+            ["/api/export/fx.csv"] = ["get"],
+            ["/api/meta"] = ["get"],
+            ["/api/events"] = ["get"],
+        };
+        paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, methods) in expected)
+        {
+            var item = paths.GetProperty(path);
+            item.EnumerateObject().Select(o => o.Name).Where(n => n is "get" or "put" or "post" or "delete").Order(StringComparer.Ordinal).ShouldBe(methods.Order(StringComparer.Ordinal), path);
+            foreach (var method in methods)
+            {
+                item.GetProperty(method).GetProperty("operationId").GetString().ShouldNotBeNullOrEmpty();
+                item.GetProperty(method).GetProperty("summary").GetString().ShouldNotBeNullOrEmpty();
+            }
+        }
+
+        var mrrParameters = paths.GetProperty("/api/mrr").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        mrrParameters.ShouldBe(["currency", "segment", "channel", "country", "owner", "product", "attr", "format", "from", "to", "by"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task The_reference_page_is_served_from_the_package()
+    {
+        var page = await web.Client.GetStringAsync(Http.Url("/api-docs/index.html"));
+        page.ShouldContain("swagger-ui");
+        var config = await web.Client.GetStringAsync(Http.Url("/api-docs/index.js"));
+        config.ShouldContain("/openapi/v1.json");
+    }
+}
