@@ -2,6 +2,7 @@
 // against the dashboard and take screenshots. Node 20: run with --experimental-websocket.
 //
 //   node --experimental-websocket tests/ui-mock/cdp.mjs scenario.json
+//   RUNRATE_URL=http://127.0.0.1:5000 SHOT_DIR=/tmp/shots node --experimental-websocket ... (other server / folder)
 //
 // A scenario: {"base": "http://127.0.0.1:8088", "width": 1280, "height": 900, "dark": false,
 //   "steps": [{"goto": "/"}, {"wait": "document.querySelector('main').dataset.state === 'ready'"},
@@ -12,7 +13,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const scenario = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const base = scenario.base || 'http://127.0.0.1:8088';
+const base = process.env.RUNRATE_URL || scenario.base || 'http://127.0.0.1:8088';
+const shotDir = process.env.SHOT_DIR || '/tmp';
 
 const chrome = spawn('chromium', [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -68,6 +70,7 @@ async function viewport(width, height, mobile = false) {
 }
 
 let failures = 0;
+let passes = 0;
 try {
   await send('Page.enable');
   await send('Runtime.enable');
@@ -98,7 +101,7 @@ try {
     } else if (step.assert) {
       const ok = await evaluate(step.assert);
       console.log(`${ok ? 'ok  ' : 'FAIL'} ${step.msg || step.assert}`);
-      if (!ok) failures++;
+      if (ok) passes++; else failures++;
     } else if (step.sleep) {
       await sleep(step.sleep);
     } else if (step.viewport) {
@@ -119,8 +122,9 @@ try {
         params.captureBeyondViewport = true;
       }
       const { data } = await send('Page.captureScreenshot', params);
-      writeFileSync(step.shot, Buffer.from(data, 'base64'));
-      console.log(`shot ${step.shot}`);
+      const file = step.shot.includes('/') ? step.shot : `${shotDir}/${step.shot}`;
+      writeFileSync(file, Buffer.from(data, 'base64'));
+      console.log(`shot ${file}`);
     }
   }
 } catch (e) {
@@ -131,5 +135,5 @@ try {
   ws.close();
   chrome.kill();
 }
-console.log(`${failures ? 'FAILED' : 'done'}: ${failures} failure(s)`);
+console.log(`${passes} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);

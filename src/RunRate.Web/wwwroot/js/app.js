@@ -96,7 +96,10 @@ function reload(background) {
 async function loadMeta() {
   try {
     meta = await api.get('/api/meta');
-    if (meta.revision != null && revision == null) revision = meta.revision;
+    if (meta.revision != null && revision == null) {
+      revision = meta.revision;
+      if (main.dataset.state === 'ready') main.dataset.revision = String(revision);
+    }
     filters.setMeta(meta);
   } catch (e) {
     if (!api.isAbort(e)) toast('Filter options are unavailable', { kind: 'error', detail: e.detail || e.title });

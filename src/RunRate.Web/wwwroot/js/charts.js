@@ -309,6 +309,7 @@ export function customerMrrConfig(points, currency) {
     options: {
       responsive: true, maintainAspectRatio: false, animation: { duration: 300 },
       parsing: false,
+      layout: { padding: { left: 4, right: 6 } },
       interaction: { mode: 'nearest', axis: 'x', intersect: false },
       scales: {
         x: { type: 'linear', grid: { display: false }, min: points[0].x, max: points[points.length - 1].x,

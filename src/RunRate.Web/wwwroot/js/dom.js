@@ -2,7 +2,7 @@
 
 /**
  * h('a', {href: '/x', class: 'link', 'data-testid': 'y', onclick: fn}, 'text', child, [more])
- * Attributes: `class`, `style` (string), `on*` listeners, `value`/`checked`/`disabled`/`selected` as
+ * Attributes: `class`, `style` (string, applied through CSSOM), `on*` listeners, `value`/`checked`/`disabled`/`selected` as
  * properties, `html` never (no innerHTML from data), everything else via setAttribute.
  * null, undefined and false attributes or children are skipped.
  */
@@ -14,6 +14,7 @@ export function h(tag, attrs, ...children) {
       if (v == null || v === false) continue;
       if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
       else if (k === 'value' || k === 'checked' || k === 'selected' || k === 'disabled') el[k] = v;
+      else if (k === 'style') el.style.cssText = v; // CSSOM, so a strict style-src CSP still allows it
       else el.setAttribute(k, v === true ? '' : String(v));
     }
   }

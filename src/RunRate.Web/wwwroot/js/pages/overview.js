@@ -79,7 +79,7 @@ function subline(t, s, cur) {
     }
     case 'customers':
       return [h('span', { class: 'pos' }, `+${fmt.int(s.new_customers)}`), ' new · ',
-        h('span', { class: 'pos' }, `+${fmt.int(s.reactivated_customers)}`), ' back · ',
+        h('span', { class: 'pos' }, `+${fmt.int(s.reactivated_customers)}`), ' reactivated · ',
         h('span', { class: s.churned_customers ? 'neg' : '' }, `−${fmt.int(s.churned_customers)}`), ' churned'];
     case 'growth_yoy': return 'Closing MRR vs. 12 months earlier';
     case 'nrr': return 'Revenue kept from customers of 12 months ago';

@@ -53,6 +53,8 @@ export function multiSelect({ label, options = [], selected = [], onChange, test
           onchange: (e) => {
             if (e.target.checked) sel.add(v); else sel.delete(v);
             renderButton();
+            const clearBtn = panel.querySelector('.link-btn');
+            if (clearBtn) clearBtn.disabled = sel.size === 0;
             shown = JSON.stringify([opts, [...sel].sort()]);
             onChange([...sel]);
           } }),
