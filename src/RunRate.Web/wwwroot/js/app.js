@@ -83,6 +83,7 @@ function render() {
   filters.setEffective({ from: '', to: '' });
   app.setState('loading');
   const instance = route.page.create(main, app, route.params);
+  if (active) main.focus({ preventScroll: true }); // after a page change, not on first load
   active = { key: route.key, instance, page: route.page };
   document.title = `${typeof route.page.title === 'function' ? route.page.title(route.params) : route.page.title} · RunRate`;
   instance.load(ctxFor(route), { background: false });
