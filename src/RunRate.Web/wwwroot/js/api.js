@@ -1,0 +1,82 @@
+// Fetch wrapper for the RunRate REST API (docs/api.md). Failures become ApiError carrying the
+// RFC 7807 problem details (title, detail, errors) so pages can show them.
+
+export class ApiError extends Error {
+  constructor({ status = 0, title, detail, errors, type } = {}) {
+    super(title || 'Request failed');
+    this.status = status;
+    this.title = title || 'Request failed';
+    this.detail = detail || '';
+    this.errors = errors || null;
+    this.type = type || null;
+  }
+}
+
+async function problemFrom(res) {
+  let body = null;
+  try {
+    const text = await res.text();
+    body = text ? JSON.parse(text) : null;
+  } catch { /* not JSON */ }
+  if (body && typeof body === 'object' && (body.title || body.detail || body.errors)) {
+    return new ApiError({ status: res.status, ...body });
+  }
+  return new ApiError({
+    status: res.status,
+    title: `${res.status} ${res.statusText || 'Error'}`.trim(),
+    detail: `The server answered ${res.status} for ${new URL(res.url).pathname}.`,
+  });
+}
+
+function networkError(e) {
+  return new ApiError({
+    status: 0,
+    title: 'Cannot reach the RunRate server',
+    detail: `Check that the server is running and reachable (${e.message}).`,
+  });
+}
+
+/** GET path?params as JSON. params: URLSearchParams or plain object (arrays repeat the key). */
+export async function get(path, params, { signal } = {}) {
+  const qs = toQuery(params);
+  let res;
+  try {
+    res = await fetch(qs ? `${path}?${qs}` : path, { headers: { Accept: 'application/json' }, signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw networkError(e);
+  }
+  if (!res.ok) throw await problemFrom(res);
+  return res.json();
+}
+
+/** POST/PUT/DELETE with a JSON body; resolves to the parsed answer (null for 204). */
+export async function send(method, path, body) {
+  let res;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw networkError(e);
+  }
+  if (!res.ok) throw await problemFrom(res);
+  if (res.status === 204) return null;
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+}
+
+export function toQuery(params) {
+  if (!params) return '';
+  if (params instanceof URLSearchParams) return params.toString();
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v == null || v === '') continue;
+    for (const x of Array.isArray(v) ? v : [v]) if (x != null && x !== '') q.append(k, x);
+  }
+  return q.toString();
+}
+
+export const isAbort = (e) => e && e.name === 'AbortError';

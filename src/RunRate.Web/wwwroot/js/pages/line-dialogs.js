@@ -1,0 +1,207 @@
+// Dialogs for one line: Cancel (POST /api/lines/{id}/end) and Edit (PUT /api/lines/{id}). Problem
+// details `errors` from a 4xx answer are shown next to the fields they name.
+import { h, replace, nextId } from '../dom.js';
+import * as api from '../api.js';
+import * as fmt from '../format.js';
+
+const FIELDS = ['line_id', 'customer_id', 'kind', 'product', 'start_date', 'end_date', 'amount', 'quantity', 'currency', 'interval_months'];
+const norm = (s) => String(s).replace(/^\$\.?/, '').split('.').pop().toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** Map problem-details `errors` ({field: [messages]} or [{name, reason}]) onto our field names. */
+export function fieldErrors(errors, fields) {
+  const out = {};
+  const rest = [];
+  const entries = Array.isArray(errors)
+    ? errors.map((e) => [e.field || e.name || e.property || '', [e.message || e.reason || e.detail || String(e)]])
+    : Object.entries(errors || {}).map(([k, v]) => [k, Array.isArray(v) ? v : [String(v)]]);
+  for (const [key, msgs] of entries) {
+    const f = fields.find((x) => norm(x) === norm(key));
+    if (f) (out[f] ||= []).push(...msgs);
+    else rest.push(...msgs.map((m) => (key ? `${key}: ${m}` : m)));
+  }
+  return { byField: out, rest };
+}
+
+function dialogShell(testid, title, content, actions) {
+  const titleId = nextId('dlg');
+  const dlg = h('dialog', { class: 'dialog', 'data-testid': testid, 'aria-labelledby': titleId },
+    h('form', { method: 'dialog', class: 'dialog-form', novalidate: true },
+      h('header', { class: 'dialog-head' }, h('h2', { id: titleId }, title)),
+      h('div', { class: 'dialog-body' }, content),
+      h('footer', { class: 'dialog-foot' }, actions)));
+  return dlg;
+}
+
+function field(name, label, control, hint, prefix = '') {
+  const errId = `${prefix}err-${name}`;
+  const hintId = hint ? `${prefix}hint-${name}` : null;
+  control.id = `${prefix}f-${name}`;
+  control.name = name;
+  control.setAttribute('aria-describedby', [hintId, errId].filter(Boolean).join(' '));
+  const err = h('p', { class: 'field-error', id: errId, 'data-testid': `${prefix}field-error-${name}`, hidden: true });
+  return {
+    control, err,
+    el: h('div', { class: `form-field ff-${name}` }, h('label', { for: control.id, class: 'field-label' }, label), control,
+      hint ? h('p', { class: 'field-hint', id: hintId }, hint) : null, err),
+  };
+}
+
+function showErrors(fields, formError, err) {
+  for (const f of Object.values(fields)) {
+    f.err.hidden = true;
+    f.control.removeAttribute('aria-invalid');
+  }
+  formError.hidden = true;
+  if (!err) return;
+  const { byField, rest } = fieldErrors(err.errors, Object.keys(fields));
+  let first = null;
+  for (const [name, msgs] of Object.entries(byField)) {
+    const f = fields[name];
+    replace(f.err, msgs.join(' '));
+    f.err.hidden = false;
+    f.control.setAttribute('aria-invalid', 'true');
+    first ||= f.control;
+  }
+  const showTitle = !Object.keys(byField).length || rest.length || err.detail;
+  if (showTitle) {
+    replace(formError, h('strong', null, err.title), err.detail ? h('span', null, ` ${err.detail}`) : null,
+      rest.length ? h('ul', null, rest.map((m) => h('li', null, m))) : null);
+    formError.hidden = false;
+  }
+  (first || formError).focus?.();
+}
+
+export function createLineDialogs({ meta, customerId, onSaved }) {
+  // ---------- Cancel (end) ----------
+  const endInput = h('input', { type: 'date', class: 'input', 'data-testid': 'cancel-date', required: true });
+  const endField = field('end_date', 'End date', endInput, 'The first day without service. MRR drops from that day.', 'cancel-');
+  const cancelError = h('div', { class: 'form-error', role: 'alert', tabindex: '-1', 'data-testid': 'cancel-form-error', hidden: true });
+  const cancelSummary = h('p', { class: 'dialog-lead' });
+  const confirm = h('button', { type: 'submit', class: 'btn btn-danger', 'data-testid': 'confirm-cancel', value: 'confirm' }, 'End line');
+  const cancelDlg = dialogShell('cancel-dialog', 'Cancel line', [cancelSummary, cancelError, endField.el],
+    [h('button', { type: 'button', class: 'btn btn-secondary', 'data-testid': 'dismiss-cancel', onclick: () => cancelDlg.close() }, 'Keep line'), confirm]);
+  let cancelLine = null;
+
+  cancelDlg.querySelector('form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    confirm.disabled = true;
+    confirm.textContent = 'Ending…';
+    try {
+      await api.send('POST', `/api/lines/${encodeURIComponent(cancelLine.line_id)}/end`, { end_date: endInput.value || null });
+      cancelDlg.close();
+      onSaved(`Line ${cancelLine.line_id} ends on ${fmt.date(endInput.value)}`);
+    } catch (err) {
+      showErrors({ end_date: endField }, cancelError, err);
+    } finally {
+      confirm.disabled = false;
+      confirm.textContent = 'End line';
+    }
+  });
+
+  // ---------- Edit ----------
+  const sel = (opts) => h('select', { class: 'input' }, opts.map(([v, l]) => h('option', { value: v }, l)));
+  const currencyList = h('datalist', { id: 'currency-options' });
+  const controls = {
+    line_id: h('input', { type: 'text', class: 'input mono', readonly: true }),
+    customer_id: h('input', { type: 'text', class: 'input mono', readonly: true }),
+    kind: sel([['subscription', 'Subscription'], ['addon', 'Add-on'], ['one_time', 'One-time']]),
+    product: h('input', { type: 'text', class: 'input', autocomplete: 'off' }),
+    start_date: h('input', { type: 'date', class: 'input' }),
+    end_date: h('input', { type: 'date', class: 'input' }),
+    amount: h('input', { type: 'number', class: 'input num', step: 'any', inputmode: 'decimal' }),
+    quantity: h('input', { type: 'number', class: 'input num', step: 'any', inputmode: 'decimal' }),
+    currency: h('input', { type: 'text', class: 'input mono', maxlength: '3', list: 'currency-options', autocomplete: 'off', style: 'text-transform:uppercase' }),
+    interval_months: h('input', { type: 'number', class: 'input num', step: '1', inputmode: 'numeric' }),
+  };
+  const labels = {
+    line_id: ['Line ID'], customer_id: ['Customer ID'], kind: ['Kind'], product: ['Product'],
+    start_date: ['Start date'], end_date: ['End date', 'First day without service; empty while ongoing.'],
+    amount: ['Amount', 'Net price of one unit for one billing interval.'], quantity: ['Quantity'],
+    currency: ['Currency', 'ISO code, e.g. USD.'], interval_months: ['Interval (months)', '1 to 120; empty for one-time charges.'],
+  };
+  const fields = Object.fromEntries(FIELDS.map((name) => {
+    controls[name].setAttribute('data-testid', `edit-field-${name}`);
+    return [name, field(name, labels[name][0], controls[name], labels[name][1], 'edit-')];
+  }));
+  const editError = h('div', { class: 'form-error', role: 'alert', tabindex: '-1', 'data-testid': 'edit-form-error', hidden: true });
+  const save = h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'save-line', value: 'save' }, 'Save changes');
+  const editTitle = h('span', null, 'Edit line');
+  const editDlg = dialogShell('edit-dialog', editTitle,
+    [editError, h('div', { class: 'form-grid' }, FIELDS.map((n) => fields[n].el)), currencyList],
+    [h('button', { type: 'button', class: 'btn btn-secondary', 'data-testid': 'dismiss-edit', onclick: () => editDlg.close() }, 'Cancel'), save]);
+  editDlg.querySelector('form').setAttribute('data-testid', 'edit-form');
+  controls.kind.addEventListener('change', () => {
+    const oneTime = controls.kind.value === 'one_time';
+    controls.interval_months.disabled = oneTime;
+    if (oneTime) controls.interval_months.value = '';
+  });
+  let editLine = null;
+
+  const numberOrRaw = (s) => {
+    const t = s.trim();
+    if (t === '') return null;
+    const n = Number(t);
+    return Number.isFinite(n) ? n : t; // let the server name the field if it isn't a number
+  };
+
+  editDlg.querySelector('form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = {
+      line_id: editLine.line_id,
+      customer_id: controls.customer_id.value,
+      kind: controls.kind.value,
+      product: controls.product.value.trim(),
+      start_date: controls.start_date.value || null,
+      end_date: controls.end_date.value || null,
+      amount: numberOrRaw(controls.amount.value),
+      quantity: numberOrRaw(controls.quantity.value),
+      currency: controls.currency.value.trim().toUpperCase(),
+      interval_months: controls.kind.value === 'one_time' ? null : numberOrRaw(controls.interval_months.value),
+    };
+    save.disabled = true;
+    save.textContent = 'Saving…';
+    try {
+      await api.send('PUT', `/api/lines/${encodeURIComponent(editLine.line_id)}`, body);
+      editDlg.close();
+      onSaved(`Line ${editLine.line_id} saved`);
+    } catch (err) {
+      showErrors(fields, editError, err);
+    } finally {
+      save.disabled = false;
+      save.textContent = 'Save changes';
+    }
+  });
+
+  document.body.append(cancelDlg, editDlg);
+
+  return {
+    cancel(line) {
+      cancelLine = line;
+      showErrors({ end_date: endField }, cancelError, null);
+      replace(cancelDlg.querySelector('h2'), `Cancel line ${line.line_id}`);
+      replace(cancelSummary, h('strong', null, line.product || line.line_id), ` · ${line.kind === 'addon' ? 'add-on' : line.kind} · `,
+        `${fmt.num(line.quantity)} × ${fmt.money(line.amount, line.currency)} every ${line.interval_months === 1 ? 'month' : `${line.interval_months} months`}, since ${fmt.date(line.start_date)}.`);
+      endInput.value = fmt.todayIso();
+      endInput.min = line.start_date;
+      cancelDlg.showModal();
+      endInput.focus();
+    },
+    edit(line) {
+      editLine = line;
+      showErrors(fields, editError, null);
+      replace(editTitle, `Edit line ${line.line_id}`);
+      replace(currencyList, [...new Set([line.currency, ...(meta()?.currencies || [])])].map((c) => h('option', { value: c })));
+      for (const name of FIELDS) {
+        const v = name === 'customer_id' ? (line.customer_id || customerId) : line[name];
+        controls[name].value = v == null ? '' : String(v);
+      }
+      controls.interval_months.disabled = line.kind === 'one_time';
+      editDlg.showModal();
+      controls.product.focus();
+    },
+    destroy() {
+      cancelDlg.remove();
+      editDlg.remove();
+    },
+  };
+}
