@@ -6,6 +6,7 @@ using RunRate.Cli.Customers;
 using RunRate.Cli.Demo;
 using RunRate.Cli.Import;
 using RunRate.Cli.Mrr;
+using RunRate.Cli.Serve;
 using RunRate.Cli.Summary;
 
 namespace RunRate.Cli;
@@ -25,6 +26,7 @@ internal static class CliApp
         root.Subcommands.Add(new CustomerCommand(context).Build());
         root.Subcommands.Add(new DemoCommand(context).Build());
         root.Subcommands.Add(new QuickstartCommand(context).Build());
+        root.Subcommands.Add(new ServeCommand(context).Build());
         return root;
     }
 

@@ -17,6 +17,9 @@ internal static class ExitCodes
     /// <summary>The store cannot be opened or written.</summary>
     public const int StoreError = 4;
 
+    /// <summary>A network resource is unavailable (the port to serve on is taken).</summary>
+    public const int Unavailable = 5;
+
     /// <summary>An unexpected failure: a bug.</summary>
     public const int Internal = 70;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RunRate.Cli.Common;
+using RunRate.Ingest;
 using RunRate.Ingest.Csv;
 using RunRate.Ingest.Demo;
 using Spectre.Console;
@@ -61,6 +62,27 @@ internal sealed class DemoCommand(CliContext context)
             return null;
         },
     };
+
+    /// <summary>
+    /// Writes the demo ledger into <c>demo-ledger/</c> beside the store and imports it, replacing
+    /// whatever the store held; returns the demo's as-of date.
+    /// </summary>
+    public static DateOnly LoadIntoStore(CliContext context, string db, DemoOptions options)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "demo-ledger");
+        var (_, asOf) = Write(context, options, folder);
+        var errors = new LedgerErrors();
+        using var store = LedgerAccess.Open(context, db, create: true);
+        var source = LedgerSource.FromFolder(folder, errors) ?? throw new CliException(string.Join(Environment.NewLine, errors.Items), ExitCodes.Internal);
+        var result = LedgerImport.Run(source, store, replace: true, errors);
+        if (!result.Succeeded)
+        {
+            throw new CliException("the generated demo ledger did not import (a bug): " + string.Join(Environment.NewLine, errors.Items), ExitCodes.Internal);
+        }
+
+        context.Console.MarkupLine($"[green]Demo ledger ready:[/] {Format.Count(result.Customers)} customers, {Format.Count(result.Lines)} lines in {Markup.Escape(db)} (CSV files in {Markup.Escape(folder)}).");
+        return asOf;
+    }
 
     /// <summary>Writes the demo; without an as-of date, the demo business's "today" is the last day of the previous month.</summary>
     public static (long Lines, DateOnly AsOf) Write(CliContext context, DemoOptions options, string folder)

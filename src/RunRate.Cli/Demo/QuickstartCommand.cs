@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RunRate.Cli.Common;
 using RunRate.Engine.Primitives;
-using RunRate.Ingest;
 using Spectre.Console;
 
 namespace RunRate.Cli.Demo;
@@ -36,22 +35,8 @@ internal sealed class QuickstartCommand(CliContext context)
             }
         }
 
-        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "demo-ledger");
-        var (_, asOf) = DemoCommand.Write(context, options, folder);
+        var asOf = DemoCommand.LoadIntoStore(context, db, options);
         var month = YearMonth.Of(asOf).ToString();
-        var errors = new LedgerErrors();
-        using (var store = LedgerAccess.Open(context, db, create: true))
-        {
-            var source = LedgerSource.FromFolder(folder, errors) ?? throw new CliException(string.Join(Environment.NewLine, errors.Items), ExitCodes.Internal);
-            var result = LedgerImport.Run(source, store, replace: true, errors);
-            if (!result.Succeeded)
-            {
-                throw new CliException("the generated demo ledger did not import (a bug): " + string.Join(Environment.NewLine, errors.Items), ExitCodes.Internal);
-            }
-
-            context.Console.MarkupLine($"[green]Demo ledger ready:[/] {Format.Count(result.Customers)} customers, {Format.Count(result.Lines)} lines in {Markup.Escape(db)} (CSV files in {Markup.Escape(folder)}).");
-        }
-
         context.Console.WriteLine();
         // The demo business's last complete month: later months hold only contracts already signed.
         var exit = CliApp.Run(context, ["summary", "--month", month, "--db", db]);

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RunRate.Cli.Common;
+using RunRate.Cli.Demo;
+using RunRate.Web;
+using Spectre.Console;
+
+namespace RunRate.Cli.Serve;
+
+/// <summary>
+/// <c>runrate serve</c>: the REST API and the dashboard over the same store as the CLI. With
+/// <c>--demo</c>, an empty store is first filled with the demo ledger so a new user sees a live
+/// dashboard from one command.
+/// </summary>
+internal sealed class ServeCommand(CliContext context)
+{
+    private readonly Option<string?> _db = Common.Options.Db();
+    private readonly Option<string> _urls = new("--urls")
+    {
+        Description = "Address(es) to listen on, separated by ';'",
+        HelpName = "URL",
+        DefaultValueFactory = _ => "http://127.0.0.1:5180",
+    };
+
+    private readonly Option<bool> _demo = new("--demo") { Description = "Load the demo ledger first when the store is empty" };
+    private readonly Option<int> _customers = new("--demo-customers") { Description = "Customers in the demo ledger", HelpName = "N", DefaultValueFactory = _ => 500 };
+
+    public Command Build()
+    {
+        var command = new Command("serve", "Serve the dashboard and the REST API (OpenAPI at /openapi/v1.json, reference at /api-docs)") { _db, _urls, _demo, _customers };
+        command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        var db = LedgerAccess.ResolveDb(context, parse.GetValue(_db));
+        var urls = parse.GetRequiredValue(_urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var url in urls)
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                throw new CliException($"--urls: expected an address such as http://127.0.0.1:5180, found '{url}'", ExitCodes.Usage);
+            }
+        }
+
+        using (var store = LedgerAccess.Open(context, db, create: true))
+        {
+            if (parse.GetValue(_demo) && store.Load().Lines.Count == 0)
+            {
+                DemoCommand.LoadIntoStore(context, db, DemoCommand.Options(parse.GetValue(_customers), 42, null));
+            }
+        }
+
+        var app = RunRateWebApp.Build([], new WebOptions { StorePath = db, Urls = urls, Clock = context.Clock });
+        try
+        {
+            app.Start();
+        }
+        catch (IOException ex)
+        {
+            throw new CliException($"cannot listen on {string.Join(", ", urls)}: {ex.Message} (is another server using the port? choose one with --urls)", ExitCodes.Unavailable);
+        }
+
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            context.Console.MarkupLine($"[green]RunRate[/] is serving [bold]{Markup.Escape(db)}[/] at [link]{Markup.Escape(address)}[/]  (API reference: {Markup.Escape(address)}/api-docs)");
+        }
+
+        if (urls.Any(u => !IsLoopback(new Uri(u))))
+        {
+            context.Console.MarkupLine("[yellow]warning:[/] listening beyond this machine: the dashboard has no login yet, so anyone who can reach it can read and change the ledger.");
+        }
+
+        context.Console.MarkupLine("[grey]Press Ctrl+C to stop.[/]");
+        app.WaitForShutdown();
+        return ExitCodes.Success;
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using RunRate.Cli;
+using RunRate.Cli.Common;
+using RunRate.Ingest;
+using RunRate.Ingest.Csv;
+using RunRate.Ingest.Demo;
+using RunRate.Storage.Sqlite;
+using RunRate.Web;
+using Spectre.Console.Testing;
+
+namespace RunRate.E2E.Tests.Support;
+
+/// <summary>
+/// The real server (Kestrel on 127.0.0.1, a free port) over a real SQLite file holding the demo
+/// ledger (as of 2026-10-31), serving the dashboard's files from the source tree.
+/// </summary>
+public sealed class DashboardServer : IAsyncDisposable
+{
+    public static readonly DateOnly AsOf = new(2026, 10, 31);
+
+    private readonly DirectoryInfo _folder;
+    private readonly WebApplication _app;
+
+    private DashboardServer(DirectoryInfo folder, WebApplication app, string address)
+    {
+        _folder = folder;
+        _app = app;
+        Address = address;
+    }
+
+    public string Address { get; }
+
+    public string Db => Path.Combine(_folder.FullName, "runrate.db");
+
+    public static async Task<DashboardServer> StartAsync(int customers = 300)
+    {
+        var folder = Directory.CreateTempSubdirectory("runrate-e2e-");
+        var db = Path.Combine(folder.FullName, "runrate.db");
+        var demo = DemoLedgerGenerator.Generate(new DemoOptions(customers, 42, AsOf));
+        var ledgerFolder = Path.Combine(folder.FullName, "ledger");
+        LedgerCsvWriter.WriteFolder(ledgerFolder, demo.Customers, demo.Lines, demo.Fx);
+        using (var store = SqliteLedgerStore.Open(db, create: true))
+        {
+            var errors = new LedgerErrors();
+            var result = LedgerImport.Run(LedgerSource.FromFolder(ledgerFolder, errors)!, store, replace: true, errors);
+            Assert.True(result.Succeeded, string.Join('\n', errors.Items));
+        }
+
+        var app = RunRateWebApp.Build([], new WebOptions
+        {
+            StorePath = db,
+            Urls = ["http://127.0.0.1:0"],
+            WebRoot = Path.Combine(BrowserFixture.RepositoryRoot(), "src", "RunRate.Web", "wwwroot"),
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new DashboardServer(folder, app, address);
+    }
+
+    /// <summary>The CLI's <c>--json</c> answer for the same store, run in-process.</summary>
+    public JsonElement Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var context = new CliContext(new TestConsole(), output, TimeProvider.System, _ => null, new TestConsole());
+        var exit = CliApp.Run(context, [.. args, "--db", Db, "--json"], new StringWriter());
+        Assert.Equal(0, exit);
+        return JsonDocument.Parse(output.ToString()).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+}
