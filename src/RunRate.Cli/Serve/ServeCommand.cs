@@ -69,7 +69,9 @@ internal sealed class ServeCommand(CliContext context)
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {
-            context.Console.MarkupLine($"[green]RunRate[/] is serving [bold]{Markup.Escape(db)}[/] at [link]{Markup.Escape(address)}[/]  (API reference: {Markup.Escape(address)}/api-docs)");
+            // Plain text, never wrapped: scripts and terminals pick the address out of this line.
+            context.Output.WriteLine($"RunRate is serving {db} at {address}  (API reference: {address}/api-docs)");
+            context.Output.Flush();
         }
 
         if (urls.Any(u => !IsLoopback(new Uri(u))))
