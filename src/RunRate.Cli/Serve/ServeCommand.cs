@@ -56,7 +56,10 @@ internal sealed class ServeCommand(CliContext context)
             }
         }
 
-        var app = RunRateWebApp.Build([], new WebOptions { StorePath = db, Urls = urls, Clock = context.Clock });
+        // The command prints its own start-up line and failures; the host's copies (a stack trace for a
+        // taken port) would only bury them.
+        string[] quiet = ["--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", "--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None"];
+        var app = RunRateWebApp.Build(quiet, new WebOptions { StorePath = db, Urls = urls, Clock = context.Clock });
         try
         {
             app.Start();
