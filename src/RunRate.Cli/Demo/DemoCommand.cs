@@ -48,7 +48,7 @@ internal sealed class DemoCommand(CliContext context)
 
     public static Option<DateOnly?> AsOfOption() => new("--as-of")
     {
-        Description = "The demo business's 'today' (YYYY-MM-DD); default: the last day of the previous month",
+        Description = "The demo business's 'today' (YYYY-MM-DD); default: today",
         HelpName = "DATE",
         CustomParser = result =>
         {
@@ -84,13 +84,12 @@ internal sealed class DemoCommand(CliContext context)
         return asOf;
     }
 
-    /// <summary>Writes the demo; without an as-of date, the demo business's "today" is the last day of the previous month.</summary>
+    /// <summary>Writes the demo; without an as-of date the demo business runs up to today, so the dashboard's current month is alive.</summary>
     public static (long Lines, DateOnly AsOf) Write(CliContext context, DemoOptions options, string folder)
     {
         if (options.AsOf is null)
         {
-            var today = context.Today;
-            options = options with { AsOf = new DateOnly(today.Year, today.Month, 1).AddDays(-1) };
+            options = options with { AsOf = context.Today };
         }
 
         long lines = 0;

@@ -38,7 +38,7 @@ internal sealed class QuickstartCommand(CliContext context)
         var asOf = DemoCommand.LoadIntoStore(context, db, options);
         var month = YearMonth.Of(asOf).ToString();
         context.Console.WriteLine();
-        // The demo business's last complete month: later months hold only contracts already signed.
+        // The demo business's own month (up to its as-of day): later months hold only contracts already signed.
         var exit = CliApp.Run(context, ["summary", "--month", month, "--db", db]);
         if (exit == ExitCodes.Success)
         {
