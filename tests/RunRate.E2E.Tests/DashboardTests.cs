@@ -82,7 +82,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         // The largest customer with an open recurring line, as the CLI lists it.
         var (customer, line, lineMrr) = LargestOpenLine();
         var page = await NewPageAsync(1280, 900);
-        await OpenAsync(page, $"/customers/{customer}?month=2026-10");
+        await OpenAsync(page, $"/customers/{customer}?to=2026-10");
         await page.GetByTestId($"cancel-line-{line}").ClickAsync();
         await page.GetByTestId("cancel-date").FillAsync("2026-10-01");
         await page.GetByTestId("confirm-cancel").ClickAsync();
@@ -101,7 +101,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await NewPageAsync(375, 812, ColorScheme.Dark);
         var (customer, _, _) = LargestOpenLine();
-        foreach (var (path, name) in new[] { ("/?" + Period, "overview"), ("/cohorts?" + Period, "cohorts"), ("/customers?to=2026-10", "customers"), ($"/customers/{customer}?month=2026-10", "customer") })
+        foreach (var (path, name) in new[] { ("/?" + Period, "overview"), ("/cohorts?" + Period, "cohorts"), ("/customers?to=2026-10", "customers"), ($"/customers/{customer}?to=2026-10", "customer") })
         {
             await OpenAsync(page, path);
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");

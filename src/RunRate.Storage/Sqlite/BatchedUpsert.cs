@@ -17,17 +17,17 @@ internal sealed class BatchedUpsert : IDisposable
     private readonly object?[] _pending;
     private int _rows;
 
-    public BatchedUpsert(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns, string conflict)
+    public BatchedUpsert(SqliteConnection connection, SqliteTransaction transaction, SqliteTable table)
     {
-        _columns = columns.Length;
+        _columns = table.Columns.Length;
         _pending = new object?[BatchRows * _columns];
-        _single = Prepare(connection, transaction, table, columns, conflict, 1);
-        _batch = Prepare(connection, transaction, table, columns, conflict, BatchRows);
+        _single = Prepare(connection, transaction, table.Name, table.Columns, table.Conflict, 1);
+        _batch = Prepare(connection, transaction, table.Name, table.Columns, table.Conflict, BatchRows);
     }
 
     public bool HasPending => _rows > 0;
 
-    public void Add(params object?[] values)
+    public void Add(object?[] values)
     {
         Array.Copy(values, 0, _pending, _rows * _columns, _columns);
         if (++_rows == BatchRows)

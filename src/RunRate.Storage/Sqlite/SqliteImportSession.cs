@@ -8,10 +8,6 @@ namespace RunRate.Storage.Sqlite;
 /// <summary>One import transaction with batched upserts; rolled back unless committed.</summary>
 internal sealed class SqliteImportSession : ILedgerImportSession
 {
-    private static readonly string[] CustomerColumns = ["customer_id", "name", "country", "segment", "channel", "owner", "attributes"];
-    private static readonly string[] LineColumns = ["line_id", "customer_id", "kind", "product", "start_date", "end_date", "amount", "quantity", "currency", "interval_months"];
-    private static readonly string[] FxColumns = ["date", "from_currency", "to_currency", "rate"];
-
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly bool _replace;
@@ -37,9 +33,9 @@ internal sealed class SqliteImportSession : ILedgerImportSession
             clear.ExecuteNonQuery();
         }
 
-        _customers = new BatchedUpsert(connection, _transaction, "customers", CustomerColumns, Conflict("customer_id", CustomerColumns));
-        _lines = new BatchedUpsert(connection, _transaction, "lines", LineColumns, Conflict("line_id", LineColumns));
-        _rates = new BatchedUpsert(connection, _transaction, "fx_rates", FxColumns, Conflict("date, from_currency, to_currency", FxColumns));
+        _customers = new BatchedUpsert(connection, _transaction, SqliteTable.Customers);
+        _lines = new BatchedUpsert(connection, _transaction, SqliteTable.Lines);
+        _rates = new BatchedUpsert(connection, _transaction, SqliteTable.Fx);
         _customerExists = Command("SELECT 1 FROM customers WHERE customer_id = $id");
         _customerExists.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
     }
@@ -52,15 +48,13 @@ internal sealed class SqliteImportSession : ILedgerImportSession
 
     public void Upsert(Customer customer)
     {
-        _customers.Add(
-            customer.Id.Value, customer.Name, customer.Country, customer.Segment, customer.Channel, customer.Owner,
-            SqliteRows.Attributes(customer));
+        _customers.Add(SqliteTable.Values(customer));
         _customerCount++;
     }
 
     public void Upsert(FxRate rate)
     {
-        _rates.Add(SqliteRows.Date(rate.Date), rate.From.Value, rate.To.Value, SqliteRows.Decimal(rate.Rate));
+        _rates.Add(SqliteTable.Values(rate));
         _rateCount++;
     }
 
@@ -71,17 +65,7 @@ internal sealed class SqliteImportSession : ILedgerImportSession
             _customers.Flush(); // lines reference customers: they must be in the table first
         }
 
-        _lines.Add(
-            line.Id.Value,
-            line.CustomerId.Value,
-            line.Kind.ToLedgerText(),
-            line.Product,
-            SqliteRows.Date(line.Start),
-            line.End is { } end ? SqliteRows.Date(end) : null,
-            SqliteRows.Decimal(line.Amount),
-            SqliteRows.Decimal(line.Quantity),
-            line.Currency.Value,
-            line.IntervalMonths);
+        _lines.Add(SqliteTable.Values(line));
         _lineCount++;
     }
 
@@ -116,8 +100,6 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         _transaction.Dispose();
     }
 
-    private static string Conflict(string key, string[] columns) =>
-        $"ON CONFLICT({key}) DO UPDATE SET " + string.Join(", ", columns.Where(c => !key.Contains(c, StringComparison.Ordinal)).Select(c => $"{c} = excluded.{c}"));
 
     private SqliteCommand Command(string sql)
     {

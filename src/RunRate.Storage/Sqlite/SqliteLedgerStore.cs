@@ -111,9 +111,8 @@ public sealed class SqliteLedgerStore : ILedgerStore
 
             Execute(
                 transaction,
-                "INSERT INTO customers (customer_id, name, country, segment, channel, owner, attributes) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6) " +
-                "ON CONFLICT(customer_id) DO UPDATE SET name = excluded.name, country = excluded.country, segment = excluded.segment, channel = excluded.channel, owner = excluded.owner, attributes = excluded.attributes",
-                customer.Id.Value, customer.Name, customer.Country, customer.Segment, customer.Channel, customer.Owner, SqliteRows.Attributes(customer));
+                SqliteTable.Customers.UpsertSql,
+                SqliteTable.Values(customer));
             return WriteOutcome.Done;
         });
     }
@@ -154,19 +153,8 @@ public sealed class SqliteLedgerStore : ILedgerStore
 
             Execute(
                 transaction,
-                "INSERT INTO lines (line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9) " +
-                "ON CONFLICT(line_id) DO UPDATE SET customer_id = excluded.customer_id, kind = excluded.kind, product = excluded.product, start_date = excluded.start_date, " +
-                "end_date = excluded.end_date, amount = excluded.amount, quantity = excluded.quantity, currency = excluded.currency, interval_months = excluded.interval_months",
-                line.Id.Value,
-                line.CustomerId.Value,
-                line.Kind.ToLedgerText(),
-                line.Product,
-                SqliteRows.Date(line.Start),
-                line.End is { } end ? SqliteRows.Date(end) : null,
-                SqliteRows.Decimal(line.Amount),
-                SqliteRows.Decimal(line.Quantity),
-                line.Currency.Value,
-                line.IntervalMonths);
+                SqliteTable.Lines.UpsertSql,
+                SqliteTable.Values(line));
             return WriteOutcome.Done;
         });
     }
