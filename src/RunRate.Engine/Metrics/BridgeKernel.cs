@@ -26,7 +26,7 @@ internal sealed class BridgeKernel<T>
         _customerStart = book.CustomerStart;
         _month = book.Month;
         _day = book.Day;
-        _delta = [.. book.Delta.Select(T.CreateChecked)];
+        _delta = book.SmallDelta is { } small && small is T[] same ? same : [.. book.Delta.Select(T.CreateChecked)];
         _isAddon = book.IsAddon;
         _firstMonth = firstMonth;
         _months = months;

@@ -14,12 +14,15 @@ namespace RunRate.Engine.Movements;
 /// </summary>
 internal sealed class RecurringBook
 {
+    private BigInteger[]? _delta;
+
     private RecurringBook(
         IReadOnlyList<Customer> customers,
         int[] customerStart,
         int[] day,
         int[] month,
-        BigInteger[] delta,
+        Int128[]? smallDelta,
+        BigInteger[]? bigDelta,
         bool[] isAddon,
         BigInteger denominator,
         Dictionary<int, Exact> oneTimeByMonth)
@@ -28,7 +31,8 @@ internal sealed class RecurringBook
         CustomerStart = customerStart;
         Day = day;
         Month = month;
-        Delta = delta;
+        SmallDelta = smallDelta;
+        _delta = bigDelta;
         IsAddon = isAddon;
         Denominator = denominator;
         OneTimeByMonth = oneTimeByMonth;
@@ -46,8 +50,14 @@ internal sealed class RecurringBook
     /// <summary><see cref="YearMonth.Index"/> of each event's day.</summary>
     public int[] Month { get; }
 
+    /// <summary>
+    /// The deltas as <see cref="Int128"/> when every numerator fits (the usual case, and the fast
+    /// one); null when some needed more bits and only <see cref="Delta"/> holds them.
+    /// </summary>
+    public Int128[]? SmallDelta { get; }
+
     /// <summary>MRR change of each event in 1/<see cref="Denominator"/> units.</summary>
-    public BigInteger[] Delta { get; }
+    public BigInteger[] Delta => _delta ??= [.. SmallDelta!.Select(d => (BigInteger)d)];
 
     /// <summary>True when the event's line is an add-on (else a subscription).</summary>
     public bool[] IsAddon { get; }
@@ -69,7 +79,7 @@ internal sealed class RecurringBook
         }
 
         var problems = new List<string>();
-        var valued = new List<(int Customer, RevenueLine Line, BigInteger Unscaled, int Scale)>();
+        var valued = new List<Valued>();
         var oneTime = new Dictionary<int, Exact>();
         foreach (var line in ledger.Lines)
         {
@@ -93,16 +103,16 @@ internal sealed class RecurringBook
                 continue;
             }
 
-            var (unscaled, scale) = Value(line.Amount, line.Quantity, rate.Value);
+            var value = Valued.Of(customer, line, rate.Value);
             if (line.Kind == LineKind.OneTime)
             {
                 var month = YearMonth.Of(line.Start).Index;
-                var amount = new Exact(unscaled, BigInteger.Pow(10, scale));
+                var amount = new Exact(value.Unscaled, BigInteger.Pow(10, value.Scale));
                 oneTime[month] = oneTime.TryGetValue(month, out var sum) ? sum + amount : amount;
             }
-            else if (!unscaled.IsZero)
+            else if (!value.IsZero)
             {
-                valued.Add((customer, line, unscaled, scale));
+                valued.Add(value);
             }
         }
 
@@ -112,53 +122,50 @@ internal sealed class RecurringBook
         }
 
         var maxScale = 0;
-        var lcm = BigInteger.One;
-        foreach (var (_, line, _, scale) in valued)
+        var intervals = new SortedSet<int>();
+        foreach (var v in valued)
         {
-            maxScale = Math.Max(maxScale, scale);
-            var interval = new BigInteger(line.IntervalMonths!.Value);
+            maxScale = Math.Max(maxScale, v.Scale);
+            intervals.Add(v.Line.IntervalMonths!.Value);
+        }
+
+        var lcm = BigInteger.One;
+        foreach (var interval in intervals)
+        {
             lcm = lcm / BigInteger.GreatestCommonDivisor(lcm, interval) * interval;
         }
 
-        var events = new List<(int Customer, int Day, BigInteger Delta, bool Addon)>(valued.Count * 2);
-        foreach (var (customer, line, unscaled, scale) in valued)
+        // Events ordered by (customer, day) through one primitive sort of packed keys: day numbers
+        // stay below 2^22, so customer × 2^22 + day orders exactly as the pair does. Events of the
+        // same day are applied together, so their relative order never matters.
+        var count = valued.Sum(v => v.Line.End is null ? 1 : 2);
+        var keys = new long[count];
+        var source = new int[count]; // valued index × 2 (+1 for the end event)
+        var e = 0;
+        for (var i = 0; i < valued.Count; i++)
         {
-            var numerator = unscaled * BigInteger.Pow(10, maxScale - scale) * (lcm / line.IntervalMonths!.Value);
-            var addon = line.Kind == LineKind.Addon;
-            events.Add((customer, line.Start.DayNumber, numerator, addon));
-            if (line.End is { } end)
+            var v = valued[i];
+            keys[e] = ((long)v.Customer << 22) | (uint)v.Line.Start.DayNumber;
+            source[e++] = i * 2;
+            if (v.Line.End is { } end)
             {
-                events.Add((customer, end.DayNumber, -numerator, addon));
+                keys[e] = ((long)v.Customer << 22) | (uint)end.DayNumber;
+                source[e++] = (i * 2) + 1;
             }
         }
 
-        // Order within a day does not matter (all of a day's events apply together), but a stable,
-        // total order keeps every run byte-for-byte identical.
-        events.Sort(static (a, b) =>
-        {
-            var c = a.Customer.CompareTo(b.Customer);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = a.Day.CompareTo(b.Day);
-            return c != 0 ? c : a.Delta.CompareTo(b.Delta);
-        });
-
+        Array.Sort(keys, source);
         var customerStart = new int[customers.Length + 1];
-        var day = new int[events.Count];
-        var monthOf = new int[events.Count];
-        var delta = new BigInteger[events.Count];
-        var isAddon = new bool[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        var day = new int[count];
+        var monthOf = new int[count];
+        var isAddon = new bool[count];
+        for (var i = 0; i < count; i++)
         {
-            var e = events[i];
-            customerStart[e.Customer + 1]++;
-            day[i] = e.Day;
-            monthOf[i] = YearMonth.Of(DateOnly.FromDayNumber(e.Day)).Index;
-            delta[i] = e.Delta;
-            isAddon[i] = e.Addon;
+            var v = valued[source[i] / 2];
+            customerStart[v.Customer + 1]++;
+            day[i] = (int)(keys[i] & ((1 << 22) - 1));
+            monthOf[i] = YearMonth.Of(DateOnly.FromDayNumber(day[i])).Index;
+            isAddon[i] = v.Line.Kind == LineKind.Addon;
         }
 
         for (var i = 0; i < customers.Length; i++)
@@ -166,38 +173,130 @@ internal sealed class RecurringBook
             customerStart[i + 1] += customerStart[i];
         }
 
-        return new RecurringBook(customers, customerStart, day, monthOf, delta, isAddon, BigInteger.Pow(10, maxScale) * lcm, oneTime);
+        var (small, big) = Numerators(valued, source, maxScale, lcm);
+        return new RecurringBook(customers, customerStart, day, monthOf, small, big, isAddon, BigInteger.Pow(10, maxScale) * lcm, oneTime);
     }
 
-    /// <summary>The exact product amount × quantity × rate as (unscaled integer, decimal scale), trailing zeros removed.</summary>
-    private static (BigInteger Unscaled, int Scale) Value(decimal amount, decimal quantity, decimal rate)
+    /// <summary>
+    /// Each event's numerator, unscaled × 10^(S − scale) × (L ÷ interval): in Int128 when every one
+    /// fits (checked arithmetic detects the rare ledger that does not), else in BigInteger.
+    /// </summary>
+    private static (Int128[]? Small, BigInteger[]? Big) Numerators(List<Valued> valued, int[] source, int maxScale, BigInteger lcm)
     {
-        var (a, sa) = Exact.DecimalParts(amount);
-        var (q, sq) = Exact.DecimalParts(quantity);
-        var (r, sr) = Exact.DecimalParts(rate);
-        var unscaled = a * q * r;
-        var scale = sa + sq + sr;
-        while (scale > 0 && !unscaled.IsZero && (unscaled % 10).IsZero)
+        try
         {
-            unscaled /= 10;
-            scale--;
-        }
+            var pow10 = new Int128[maxScale + 1];
+            pow10[0] = 1;
+            for (var k = 1; k <= maxScale; k++)
+            {
+                pow10[k] = checked(pow10[k - 1] * 10);
+            }
 
-        return (unscaled, unscaled.IsZero ? 0 : scale);
+            var lcmSmall = (Int128)lcm; // throws OverflowException when L alone exceeds Int128
+            var small = new Int128[source.Length];
+            for (var i = 0; i < source.Length; i++)
+            {
+                var v = valued[source[i] / 2];
+                var unscaled = v.Small ?? throw new OverflowException();
+                var numerator = checked(unscaled * pow10[maxScale - v.Scale] * (lcmSmall / v.Line.IntervalMonths!.Value));
+                small[i] = (source[i] & 1) == 0 ? numerator : -numerator;
+            }
+
+            return (small, null);
+        }
+        catch (OverflowException)
+        {
+            var big = new BigInteger[source.Length];
+            for (var i = 0; i < source.Length; i++)
+            {
+                var v = valued[source[i] / 2];
+                var numerator = v.Unscaled * BigInteger.Pow(10, maxScale - v.Scale) * (lcm / v.Line.IntervalMonths!.Value);
+                big[i] = (source[i] & 1) == 0 ? numerator : -numerator;
+            }
+
+            return (null, big);
+        }
     }
 
     /// <summary>Sum of the absolute values of all deltas: an upper bound of any figure the kernel accumulates.</summary>
     public BigInteger TotalMagnitude()
     {
-        var total = BigInteger.Zero;
-        foreach (var d in Delta)
+        if (SmallDelta is { } small)
         {
-            total += BigInteger.Abs(d);
+            var total = BigInteger.Zero;
+            Int128 chunk = 0;
+            foreach (var d in small)
+            {
+                var magnitude = Int128.Abs(d);
+                if (chunk > Int128.MaxValue - magnitude)
+                {
+                    total += chunk;
+                    chunk = 0;
+                }
+
+                chunk += magnitude;
+            }
+
+            return total + chunk;
         }
 
-        return total;
+        var sum = BigInteger.Zero;
+        foreach (var d in Delta)
+        {
+            sum += BigInteger.Abs(d);
+        }
+
+        return sum;
     }
 
     /// <summary>An exact value from a numerator in 1/D units.</summary>
     public Exact ToExact(BigInteger numerator) => new(numerator, Denominator);
+
+    /// <summary>A line's exact value amount × quantity × rate as an unscaled integer and a decimal scale, trailing zeros removed.</summary>
+    private readonly record struct Valued(int Customer, RevenueLine Line, Int128? Small, BigInteger? Big, int Scale)
+    {
+        public BigInteger Unscaled => Small is { } s ? (BigInteger)s : Big!.Value;
+
+        public bool IsZero => Small is { } s ? s == 0 : Big!.Value.IsZero;
+
+        public static Valued Of(int customer, RevenueLine line, decimal rate)
+        {
+            // Most values fit Int128 (three 96-bit mantissas rarely multiply past 127 bits); the
+            // checked product says when they do not.
+            var (a, sa) = Parts(line.Amount);
+            var (q, sq) = Parts(line.Quantity);
+            var (r, sr) = Parts(rate);
+            var scale = sa + sq + sr;
+            try
+            {
+                var product = checked(a * q * r);
+                while (scale > 0 && product != 0 && product % 10 == 0)
+                {
+                    product /= 10;
+                    scale--;
+                }
+
+                return new Valued(customer, line, product, null, product == 0 ? 0 : scale);
+            }
+            catch (OverflowException)
+            {
+                var unscaled = (BigInteger)a * q * r;
+                while (scale > 0 && !unscaled.IsZero && (unscaled % 10).IsZero)
+                {
+                    unscaled /= 10;
+                    scale--;
+                }
+
+                return new Valued(customer, line, null, unscaled, unscaled.IsZero ? 0 : scale);
+            }
+        }
+
+        private static (Int128 Mantissa, int Scale) Parts(decimal value)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(value, bits);
+            var mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+            return (bits[3] < 0 ? -mantissa : mantissa, (bits[3] >> 16) & 0xFF);
+        }
+    }
 }

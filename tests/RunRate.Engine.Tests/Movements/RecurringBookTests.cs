@@ -29,6 +29,35 @@ public sealed class RecurringBookTests
     }
 
     [Fact]
+    public void Values_too_large_for_128_bits_stay_exact_through_the_big_integer_path()
+    {
+        // A 26-digit by an 18-digit mantissa: the product needs ~146 bits.
+        const decimal amount = 999999999999999999999999.99m;
+        const decimal quantity = 1234567890123456.78m;
+        var ledger = new LedgerBuilder()
+            .Subscription("A", "2024-01-01", "2024-06-01", amount, interval: 7, quantity: quantity)
+            .Subscription("B", "2024-01-01", null, 10m)
+            .Build();
+
+        var book = RecurringBook.Build(ledger, CurrencyCode.Usd, LedgerFilter.All);
+
+        book.SmallDelta.ShouldBeNull();
+        var expected = Exact.FromDecimal(amount) * Exact.FromDecimal(quantity) / 7;
+        book.Delta.Select(book.ToExact).ShouldBe([expected, -expected, X(10m)]); // customer A's events, then B's
+    }
+
+    [Fact]
+    public void Ordinary_values_take_the_int128_path()
+    {
+        var ledger = new LedgerBuilder().Subscription("A", "2024-01-01", null, 1200.50m, interval: 12, quantity: 3).Build();
+
+        var book = RecurringBook.Build(ledger, CurrencyCode.Usd, LedgerFilter.All);
+
+        book.SmallDelta.ShouldNotBeNull();
+        book.ToExact(book.Delta.Single()).ShouldBe(X(300.125m));
+    }
+
+    [Fact]
     public void Free_and_one_time_lines_create_no_events_and_one_time_revenue_is_kept_by_month()
     {
         var ledger = new LedgerBuilder()
