@@ -66,6 +66,8 @@ internal sealed class ServeCommand(CliContext context)
         }
         catch (IOException ex)
         {
+            // Stop what did start (the store's change poller) before reporting, so nothing keeps the store open.
+            Shutdown(app);
             throw new CliException($"cannot listen on {string.Join(", ", urls)}: {ex.Message} (is another server using the port? choose one with --urls)", ExitCodes.Unavailable);
         }
 
@@ -84,7 +86,14 @@ internal sealed class ServeCommand(CliContext context)
 
         context.Console.MarkupLine("[grey]Press Ctrl+C to stop.[/]");
         app.WaitForShutdown();
+        Shutdown(app);
         return ExitCodes.Success;
+    }
+
+    private static void Shutdown(Microsoft.AspNetCore.Builder.WebApplication app)
+    {
+        app.StopAsync().GetAwaiter().GetResult();
+        app.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     private static bool IsLoopback(Uri uri) =>
