@@ -263,9 +263,9 @@ internal sealed class RecurringBook
         {
             // Most values fit Int128 (three 96-bit mantissas rarely multiply past 127 bits); the
             // checked product says when they do not.
-            var (a, sa) = Parts(line.Amount);
-            var (q, sq) = Parts(line.Quantity);
-            var (r, sr) = Parts(rate);
+            var (a, sa) = Exact.DecimalMantissa(line.Amount);
+            var (q, sq) = Exact.DecimalMantissa(line.Quantity);
+            var (r, sr) = Exact.DecimalMantissa(rate);
             var scale = sa + sq + sr;
             try
             {
@@ -289,14 +289,6 @@ internal sealed class RecurringBook
 
                 return new Valued(customer, line, null, unscaled, unscaled.IsZero ? 0 : scale);
             }
-        }
-
-        private static (Int128 Mantissa, int Scale) Parts(decimal value)
-        {
-            Span<int> bits = stackalloc int[4];
-            decimal.GetBits(value, bits);
-            var mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
-            return (bits[3] < 0 ? -mantissa : mantissa, (bits[3] >> 16) & 0xFF);
         }
     }
 }

@@ -69,16 +69,17 @@ public readonly struct Exact : IEquatable<Exact>, IComparable<Exact>
     /// <summary>Splits a decimal into its integer mantissa and power-of-ten scale.</summary>
     public static (BigInteger Unscaled, int Scale) DecimalParts(decimal value)
     {
+        var (mantissa, scale) = DecimalMantissa(value);
+        return ((BigInteger)mantissa, scale);
+    }
+
+    /// <summary>The same split in 128-bit integers (a decimal's 96-bit mantissa always fits), for hot paths.</summary>
+    internal static (Int128 Mantissa, int Scale) DecimalMantissa(decimal value)
+    {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var mantissa = new BigInteger((uint)bits[0]) | (new BigInteger((uint)bits[1]) << 32) | (new BigInteger((uint)bits[2]) << 64);
-        var scale = (bits[3] >> 16) & 0xFF;
-        if (bits[3] < 0)
-        {
-            mantissa = -mantissa;
-        }
-
-        return (mantissa, scale);
+        var mantissa = ((Int128)(uint)bits[2] << 64) | ((Int128)(uint)bits[1] << 32) | (uint)bits[0];
+        return (bits[3] < 0 ? -mantissa : mantissa, (bits[3] >> 16) & 0xFF);
     }
 
     /// <summary>Sum.</summary>
