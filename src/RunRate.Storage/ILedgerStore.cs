@@ -10,6 +10,9 @@ namespace RunRate.Storage;
 /// </summary>
 public interface ILedgerStore : ILedgerImportTarget, IDisposable
 {
+    /// <summary>The CRM records kept next to the ledger.</summary>
+    Crm.ICrmStore Crm { get; }
+
     /// <summary>Where the store lives, for messages.</summary>
     string Location { get; }
 
@@ -41,7 +44,10 @@ public interface ILedgerStore : ILedgerImportTarget, IDisposable
     /// </summary>
     WriteOutcome SaveCustomer(Customer customer, WriteMode mode);
 
-    /// <summary>Deletes a customer; <see cref="WriteOutcome.HasLines"/> (nothing deleted) while any line refers to it.</summary>
+    /// <summary>
+    /// Deletes a customer; <see cref="WriteOutcome.HasLines"/> (nothing deleted) while any line refers to it,
+    /// <see cref="WriteOutcome.InUse"/> while contacts, deals or activities do.
+    /// </summary>
     WriteOutcome DeleteCustomer(CustomerId id);
 
     /// <summary>
@@ -93,6 +99,12 @@ public enum WriteOutcome
 
     /// <summary>The change breaks a ledger rule (for example an end before the start).</summary>
     Invalid,
+
+    /// <summary>Other records refer to the row (a customer with contacts or deals, a stage holding deals).</summary>
+    InUse,
+
+    /// <summary>A unique value (such as a contact's e-mail) belongs to another row.</summary>
+    Conflict,
 }
 
 /// <summary>One row of the import history.</summary>

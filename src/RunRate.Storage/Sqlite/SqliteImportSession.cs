@@ -29,7 +29,9 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         _transaction = connection.BeginTransaction(deferred: false);
         if (replace)
         {
-            using var clear = Command("DELETE FROM lines; DELETE FROM customers; DELETE FROM fx_rates;");
+            // CRM rows (contacts, deals, activities) refer to customers; their foreign keys are checked at
+            // commit, once the replacement ledger is in, so customers that stay keep their CRM history.
+            using var clear = Command("PRAGMA defer_foreign_keys = ON; DELETE FROM lines; DELETE FROM customers; DELETE FROM fx_rates;");
             clear.ExecuteNonQuery();
         }
 
@@ -81,6 +83,11 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         log.Parameters.AddWithValue("$l", _lineCount);
         log.Parameters.AddWithValue("$f", _rateCount);
         log.ExecuteNonQuery();
+        if (_replace)
+        {
+            RefuseOrphanedCrmRecords();
+        }
+
         SqliteLedgerStore.BumpRevision(_connection, _transaction);
         _transaction.Commit();
         _committed = true;
@@ -100,6 +107,33 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         _transaction.Dispose();
     }
 
+    /// <summary>A replacement ledger must keep every customer the CRM still refers to; say which are missing rather than fail on a bare constraint.</summary>
+    private void RefuseOrphanedCrmRecords()
+    {
+        using var orphans = Command(
+            """
+            SELECT customer_id, what FROM (
+                SELECT customer_id, 'contacts' AS what FROM contacts UNION ALL
+                SELECT customer_id, 'deals' FROM deals UNION ALL
+                SELECT customer_id, 'activities' FROM activities UNION ALL
+                SELECT customer_id, 'e-mail domains' FROM crm_accounts)
+            WHERE customer_id NOT IN (SELECT customer_id FROM customers)
+            GROUP BY customer_id, what ORDER BY customer_id LIMIT 20
+            """);
+        using var reader = orphans.ExecuteReader();
+        var missing = new List<string>();
+        while (reader.Read())
+        {
+            missing.Add($"{reader.GetString(0)} ({reader.GetString(1)})");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new StoreException(
+                "The replacement ledger leaves out customers that CRM records refer to: " + string.Join(", ", missing) +
+                ". Keep those customers in customers.csv, or delete their CRM records first. Nothing was changed.");
+        }
+    }
 
     private SqliteCommand Command(string sql)
     {

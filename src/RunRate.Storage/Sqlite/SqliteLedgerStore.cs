@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Ingest;
+using RunRate.Storage.Crm;
 
 namespace RunRate.Storage.Sqlite;
 
@@ -20,7 +21,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
         Location = path;
         _connection = connection;
         _clock = clock;
+        Crm = new SqliteCrmStore(this, connection);
     }
+
+    /// <inheritdoc />
+    public ICrmStore Crm { get; }
 
     /// <inheritdoc />
     public string Location { get; }
@@ -130,6 +135,12 @@ public sealed class SqliteLedgerStore : ILedgerStore
             return WriteOutcome.HasLines;
         }
 
+        if (Exists(transaction, "contacts", "customer_id", id.Value) || Exists(transaction, "deals", "customer_id", id.Value) || Exists(transaction, "activities", "customer_id", id.Value))
+        {
+            return WriteOutcome.InUse;
+        }
+
+        Execute(transaction, "DELETE FROM crm_accounts WHERE customer_id = $p0", id.Value);
         Execute(transaction, "DELETE FROM customers WHERE customer_id = $p0", id.Value);
         return WriteOutcome.Done;
     });
@@ -221,7 +232,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
     }
 
     /// <summary>Runs one single-row write in its own transaction; commits (bumping the revision) only when it is done.</summary>
-    private WriteOutcome Write(Func<SqliteTransaction, WriteOutcome> write)
+    internal WriteOutcome Write(Func<SqliteTransaction, WriteOutcome> write)
     {
         try
         {
@@ -245,7 +256,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         }
     }
 
-    private bool Exists(SqliteTransaction transaction, string table, string column, string id)
+    internal bool Exists(SqliteTransaction transaction, string table, string column, string id)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
@@ -254,7 +265,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         return command.ExecuteScalar() is not null;
     }
 
-    private int Execute(SqliteTransaction transaction, string sql, params object?[] values)
+    internal int Execute(SqliteTransaction transaction, string sql, params object?[] values)
     {
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;

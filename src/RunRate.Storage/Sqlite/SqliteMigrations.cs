@@ -49,5 +49,68 @@ internal static class SqliteMigrations
         );
         INSERT INTO meta (key, value) VALUES ('revision', (SELECT count(*) FROM imports));
         """,
+        // 3: the CRM side. Accounts are the ledger's customers; these tables add what the ledger does not carry.
+        // Deleting a customer is refused while CRM rows refer to it (foreign keys), like while lines do.
+        """
+        CREATE TABLE crm_accounts (
+            customer_id TEXT PRIMARY KEY NOT NULL REFERENCES customers(customer_id),
+            domains TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE contacts (
+            contact_id TEXT PRIMARY KEY NOT NULL,
+            customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+            name TEXT NOT NULL, email TEXT UNIQUE, phone TEXT, role TEXT
+        );
+        CREATE INDEX contacts_by_customer ON contacts(customer_id);
+        CREATE TABLE pipeline_stages (
+            position INTEGER PRIMARY KEY NOT NULL,
+            key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, probability TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('open','won','lost'))
+        );
+        INSERT INTO pipeline_stages VALUES
+            (0,'lead','Lead','0.10','open'), (1,'qualified','Qualified','0.25','open'),
+            (2,'proposal','Proposal','0.50','open'), (3,'negotiation','Negotiation','0.75','open'),
+            (4,'won','Won','1','won'), (5,'lost','Lost','0','lost');
+        CREATE TABLE deals (
+            deal_id TEXT PRIMARY KEY NOT NULL,
+            customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+            title TEXT NOT NULL, stage TEXT NOT NULL, arr TEXT NOT NULL, currency TEXT NOT NULL,
+            kind TEXT NOT NULL, expected_close TEXT NOT NULL, owner TEXT, channel TEXT, lost_reason TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX deals_by_customer ON deals(customer_id);
+        CREATE TABLE deal_history (
+            deal_id TEXT NOT NULL REFERENCES deals(deal_id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL, stage TEXT NOT NULL, on_date TEXT NOT NULL,
+            PRIMARY KEY (deal_id, seq)
+        );
+        CREATE TABLE deal_lines (
+            deal_id TEXT NOT NULL REFERENCES deals(deal_id) ON DELETE CASCADE,
+            line_id TEXT NOT NULL,
+            PRIMARY KEY (deal_id, line_id)
+        );
+        CREATE TABLE activities (
+            activity_id TEXT PRIMARY KEY NOT NULL,
+            kind TEXT NOT NULL, at TEXT NOT NULL, subject TEXT NOT NULL, body TEXT,
+            customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+            contact_id TEXT, deal_id TEXT, source TEXT NOT NULL,
+            external_id TEXT UNIQUE
+        );
+        CREATE INDEX activities_by_customer ON activities(customer_id);
+        CREATE TABLE targets (
+            owner TEXT NOT NULL, start_month TEXT NOT NULL, months INTEGER NOT NULL,
+            arr TEXT NOT NULL, currency TEXT NOT NULL,
+            PRIMARY KEY (owner, start_month, months)
+        );
+        CREATE TABLE payments (
+            payment_key TEXT PRIMARY KEY NOT NULL,
+            customer_id TEXT NOT NULL, on_date TEXT NOT NULL, succeeded INTEGER NOT NULL,
+            amount TEXT, currency TEXT, reference TEXT NOT NULL
+        );
+        CREATE TABLE webhook_events (
+            event_id TEXT PRIMARY KEY NOT NULL,
+            type TEXT NOT NULL, received_at TEXT NOT NULL, summary TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -93,10 +93,10 @@ internal static class SqliteRows
         return command.ExecuteReader();
     }
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    internal static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>Stored dates are always canonical yyyy-MM-dd (the importer wrote them), so a fixed-position parse is safe and fast.</summary>
-    private static DateOnly ParseDate(string text) =>
+    internal static DateOnly ParseDate(string text) =>
         text.Length == 10 && text[4] == '-' && text[7] == '-'
             ? new DateOnly(Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2))
             : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -140,5 +140,5 @@ internal static class SqliteRows
         return shared;
     }
 
-    private static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    internal static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 }
