@@ -65,13 +65,19 @@ public sealed class SingleRowWriteTests : IDisposable
         {
             using var command = new SqliteConnection($"Data Source={_store.Path};Pooling=False").CreateCommand();
             command.Connection!.Open();
-            command.CommandText = "DROP TABLE meta; PRAGMA user_version = 1;";
+            command.CommandText =
+                """
+                DROP TABLE meta; DROP TABLE webhook_events; DROP TABLE payments; DROP TABLE targets; DROP TABLE activities;
+                DROP TABLE deal_lines; DROP TABLE deal_history; DROP TABLE deals; DROP TABLE pipeline_stages;
+                DROP TABLE contacts; DROP TABLE crm_accounts; PRAGMA user_version = 1;
+                """;
             command.ExecuteNonQuery();
             command.Connection.Dispose();
         }
 
         using var reopened = _store.Open();
-        reopened.SchemaVersion.ShouldBe(2);
+        reopened.SchemaVersion.ShouldBe(3);
+        reopened.Crm.Load().Pipeline.Stages.Length.ShouldBe(6);
         var revision = reopened.Revision();
         reopened.SaveCustomer(new Customer(new CustomerId("C5")), WriteMode.Create).ShouldBe(WriteOutcome.Done);
         reopened.Revision().ShouldBe(revision + 1);
