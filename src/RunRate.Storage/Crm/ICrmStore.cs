@@ -24,7 +24,7 @@ public interface ICrmStore
     /// <summary>Deletes a contact.</summary>
     WriteOutcome DeleteContact(ContactId id);
 
-    /// <summary>Replaces an account's e-mail domains; <see cref="WriteOutcome.UnknownCustomer"/> for an unknown account.</summary>
+    /// <summary>Replaces an account's e-mail domains (none removes its profile); <see cref="WriteOutcome.UnknownCustomer"/> for an unknown account.</summary>
     WriteOutcome SaveDomains(CustomerId account, IReadOnlyList<string> domains);
 
     /// <summary>One deal, or null.</summary>

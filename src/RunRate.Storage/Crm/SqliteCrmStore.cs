@@ -85,6 +85,14 @@ internal sealed class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection c
                 return WriteOutcome.UnknownCustomer;
             }
 
+            if (domains.Count == 0)
+            {
+                // No domains, no profile row: an empty row would still count as a CRM record of the customer
+                // and stop a replacement ledger from leaving it out.
+                store.Execute(transaction, "DELETE FROM crm_accounts WHERE customer_id = $p0", account.Value);
+                return WriteOutcome.Done;
+            }
+
             store.Execute(
                 transaction,
                 "INSERT INTO crm_accounts (customer_id, domains) VALUES ($p0, $p1) ON CONFLICT(customer_id) DO UPDATE SET domains = excluded.domains",
