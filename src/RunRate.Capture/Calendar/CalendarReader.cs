@@ -59,7 +59,8 @@ internal sealed class CalendarReader(CalendarWindow window) : ICaptureReader
             }
         }
 
-        return errors.Count > 0 ? FileRead.Failed([.. errors]) : new FileRead(items, cancelled, []);
+        return errors.Count > 0 ? FileRead.Failed([.. errors])
+            : new FileRead([.. items.OrderBy(i => i.At).ThenBy(i => i.ExternalId, StringComparer.Ordinal)], cancelled, []);
     }
 
     /// <summary>Adds the event's meetings; returns how many cancelled ones it skipped.</summary>
