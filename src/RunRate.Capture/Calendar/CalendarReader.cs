@@ -46,6 +46,7 @@ internal sealed class CalendarReader(CalendarWindow window) : ICaptureReader
         var errors = new List<CaptureError>();
         var cancelled = 0;
         var index = 0;
+        using var zones = IcsTimeZones.Scope(calendars.SelectMany(c => c.TimeZones));
         foreach (var ev in calendars.SelectMany(c => c.Events))
         {
             index++;
