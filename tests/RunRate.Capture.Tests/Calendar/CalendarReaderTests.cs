@@ -74,6 +74,18 @@ public sealed class CalendarReaderTests
     }
 
     [Fact]
+    public void A_cancelled_series_skips_and_counts_every_instance_in_the_window()
+    {
+        var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:s\r\nSTATUS:CANCELLED\r\nDTSTART:20260105T090000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEND:VEVENT\r\n"
+            + "BEGIN:VEVENT\r\nUID:r\r\nDTSTART:20260105T090000Z\r\nRDATE:20260107T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+        var read = Read(Fixtures.Text("s.ics", ics));
+
+        read.Cancelled.ShouldBe(3);
+        read.Items.Select(i => i.ExternalId).ShouldBe(["r/20260105T090000Z", "r/20260107T100000Z"]);
+    }
+
+    [Fact]
     public void An_event_without_uid_gets_the_same_hash_id_on_every_export()
     {
         static string Ics(string stamp) => $"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTAMP:{stamp}\r\nDTSTART:20260110T090000Z\r\nSUMMARY:No uid\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
