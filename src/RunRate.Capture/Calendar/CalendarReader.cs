@@ -28,7 +28,7 @@ internal sealed class CalendarReader(CalendarWindow window) : ICaptureReader
             using var reader = new StreamReader(file.Open(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             calendars = CalendarCollection.Load(IcsUids.Ensure(reader.ReadToEnd()));
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return FileRead.Failed(new CaptureError(file.Name, "", $"cannot be read: {ex.Message}"));
         }

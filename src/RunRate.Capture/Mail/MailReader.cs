@@ -32,7 +32,7 @@ internal sealed class MailReader : ICaptureReader
                 : named ? FileRead.Failed(new CaptureError(file.Name, "", "an mbox archive must start with a \"From \" line; this file does not"))
                 : ReadEml(file.Name, stream);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return FileRead.Failed(new CaptureError(file.Name, "", $"cannot be read: {ex.Message}"));
         }
