@@ -10,6 +10,7 @@ using RunRate.Web.Ledger;
 using RunRate.Web.Lines;
 using RunRate.Web.Meta;
 using RunRate.Web.Reports;
+using RunRate.Web.Sales;
 
 namespace RunRate.Web;
 
@@ -84,7 +85,8 @@ public static class RunRateWebApp
             .MapLedger()
             .MapExport()
             .MapMeta()
-            .MapEvents();
+            .MapEvents()
+            .MapSales();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.
         // /api paths are left out, so an unknown endpoint is a 404 problem (and a wrong content type a 415).

@@ -35,7 +35,18 @@ public sealed class SignalEngineTests
         var ledger = new LedgerBuilder().Subscription("X", "2025-09-01", null, 12000m, interval: 12, product: "Pro", id: "L1").Build();
         Signals(ledger, CrmData.Empty, "2026-05-01", SignalKind.ChurnRisk).ShouldBeEmpty();
         var reason = Signals(ledger, CrmData.Empty, "2026-07-01", SignalKind.ChurnRisk).Single().Reasons.Single();
-        reason.ShouldBe(new SignalReason("renewal_due", "Renewal of Pro (line L1) (12,000.00 USD ARR) is due on 2026-09-01, in 62 days", 25));
+        reason.ShouldBe(new SignalReason("renewal_due", "Renewal of Pro (line L1) (12,000.00 USD ARR) is due on 2026-09-01, in 62 days", 20));
+    }
+
+    [Fact]
+    public void Lines_renewing_together_are_one_reason_weighted_by_how_close_the_renewal_is()
+    {
+        var ledger = new LedgerBuilder()
+            .Subscription("X", "2025-12-10", null, 12000m, interval: 12, product: "Pro", id: "L1")
+            .Addon("X", "2025-12-10", null, 1200m, interval: 12, product: "SSO", id: "L2")
+            .Build();
+        var reason = Signals(ledger, CrmData.Empty, "2026-11-23", SignalKind.ChurnRisk).Single().Reasons.ShouldHaveSingleItem();
+        reason.ShouldBe(new SignalReason("renewal_due", "Renewal of Pro (line L1), SSO (line L2) (13,200.00 USD ARR) is due on 2026-12-10, in 17 days", 30));
     }
 
     [Fact]
@@ -43,7 +54,7 @@ public sealed class SignalEngineTests
     {
         var ledger = new LedgerBuilder().Subscription("X", "2025-01-01", "2026-05-01", 100m, product: "Basic", id: "L1").Build();
         var reason = Signals(ledger, CrmData.Empty, "2026-04-15", SignalKind.ChurnRisk).Single().Reasons.Single();
-        reason.ShouldBe(new SignalReason("line_ending", "Basic (line L1) ends on 2026-05-01, in 16 days, with no renewal line (1,200.00 USD ARR)", 40));
+        reason.ShouldBe(new SignalReason("line_ending", "Basic (line L1) ends from 2026-05-01, in 16 days, with no renewal line (1,200.00 USD ARR)", 40));
     }
 
     [Fact]

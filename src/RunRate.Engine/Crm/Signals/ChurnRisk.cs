@@ -22,22 +22,46 @@ internal sealed class ChurnRisk(RevenueLedger ledger, CrmData crm, SignalOptions
         return reasons;
     }
 
+    /// <summary>
+    /// Lines ending without a successor, and renewals coming up, each as one account-level reason listing
+    /// the lines: three add-ons renewing together are one renewal conversation, not three risks.
+    /// </summary>
     private void Terms(IReadOnlyList<RevenueLine> lines, List<SignalReason> reasons)
     {
         var horizon = options.AsOf.AddDays(options.RenewalWindowDays);
+        var ending = new List<(RevenueLine Line, DateOnly Day, Exact Arr)>();
+        var renewing = new List<(RevenueLine Line, DateOnly Day, Exact Arr)>();
         foreach (var line in lines.Where(l => l.IsActiveOn(options.AsOf) && l.Amount > 0m).OrderBy(l => l.Id.Value, StringComparer.Ordinal))
         {
-            var arr = LineValue.Arr(line, ledger.Fx, options.Currency);
             if (line.End is { } end && end <= horizon && RenewalSchedule.Successor(line, end, lines) is null)
             {
-                reasons.Add(new("line_ending", $"{Name(line)} ends on {Text.Day(end)}, in {Days(end)} days, with no renewal line ({Text.Money(arr, options.Currency)} ARR)", 40));
+                ending.Add((line, end, LineValue.Arr(line, ledger.Fx, options.Currency)));
             }
             else if (line.IntervalMonths >= options.MinRenewalIntervalMonths && RenewalSchedule.NextDue(line, options.AsOf) is { } due && due <= horizon && line.End != due)
             {
-                reasons.Add(new("renewal_due", $"Renewal of {Name(line)} ({Text.Money(arr, options.Currency)} ARR) is due on {Text.Day(due)}, in {Days(due)} days", 25));
+                renewing.Add((line, due, LineValue.Arr(line, ledger.Fx, options.Currency)));
             }
         }
+
+        if (ending.Count > 0)
+        {
+            var first = ending.Min(e => e.Day);
+            reasons.Add(new("line_ending", $"{Names(ending)} {(ending.Count == 1 ? "ends" : "end")} from {Text.Day(first)}, in {Days(first)} days, with no renewal line ({Text.Money(Total(ending), options.Currency)} ARR)", 40));
+        }
+
+        if (renewing.Count > 0)
+        {
+            var first = renewing.Min(r => r.Day);
+            var days = Days(first);
+            var points = days <= 30 ? 30 : days <= 60 ? 25 : 20;
+            reasons.Add(new("renewal_due", $"Renewal of {Names(renewing)} ({Text.Money(Total(renewing), options.Currency)} ARR) is due on {Text.Day(first)}, in {days} days", points));
+        }
     }
+
+    private static string Names(List<(RevenueLine Line, DateOnly Day, Exact Arr)> items) =>
+        string.Join(", ", items.Select(i => string.IsNullOrEmpty(i.Line.Product) ? $"line {i.Line.Id}" : $"{i.Line.Product} (line {i.Line.Id})"));
+
+    private static Exact Total(List<(RevenueLine Line, DateOnly Day, Exact Arr)> items) => items.Aggregate(Exact.Zero, (sum, i) => sum + i.Arr);
 
     private void Contraction(CustomerStanding standing, List<SignalReason> reasons)
     {
@@ -92,8 +116,6 @@ internal sealed class ChurnRisk(RevenueLedger ledger, CrmData crm, SignalOptions
     }
 
     private int Days(DateOnly day) => day.DayNumber - options.AsOf.DayNumber;
-
-    private static string Name(RevenueLine line) => string.IsNullOrEmpty(line.Product) ? $"line {line.Id}" : $"{line.Product} (line {line.Id})";
 }
 
 /// <summary>How reasons show figures: invariant, so the same text everywhere.</summary>
