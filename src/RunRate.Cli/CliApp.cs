@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RunRate.Cli.ArrBridge;
+using RunRate.Cli.Billing;
 using RunRate.Cli.Cohorts;
 using RunRate.Cli.Common;
 using RunRate.Cli.Customers;
@@ -28,9 +29,13 @@ internal static class CliApp
         root.Subcommands.Add(new DemoCommand(context).Build());
         root.Subcommands.Add(new QuickstartCommand(context).Build());
         root.Subcommands.Add(new ServeCommand(context).Build());
+<<<<<<< HEAD
         root.Subcommands.Add(new SalesCommand(context).Build());
         root.Subcommands.Add(new RenewalsCommand(context).Build());
         root.Subcommands.Add(new SignalsCommand(context).Build());
+=======
+        root.Subcommands.Add(new WebhookCommand(context).Build());
+>>>>>>> webhook
         return root;
     }
 

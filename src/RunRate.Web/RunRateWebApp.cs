@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RunRate.Storage;
+using RunRate.Web.Billing;
 using RunRate.Web.Customers;
 using RunRate.Web.Events;
 using RunRate.Web.Export;
@@ -49,6 +50,7 @@ public static class RunRateWebApp
         services.AddSingleton(options.Clock ?? TimeProvider.System);
         services.AddSingleton(provider => new LedgerStores(StorePath(options, provider.GetRequiredService<IConfiguration>())));
         services.AddSingleton<LedgerEvents>();
+        services.AddStripeWebhook(options);
         services.AddHostedService(provider => provider.GetRequiredService<LedgerEvents>());
         services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -86,7 +88,8 @@ public static class RunRateWebApp
             .MapExport()
             .MapMeta()
             .MapEvents()
-            .MapSales();
+            .MapSales()
+            .MapWebhooks();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.
         // /api paths are left out, so an unknown endpoint is a 404 problem (and a wrong content type a 415).

@@ -28,6 +28,8 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/export/fx.csv"] = ["get"],
             ["/api/meta"] = ["get"],
             ["/api/events"] = ["get"],
+            ["/api/webhooks/stripe"] = ["post"],
+            ["/api/webhooks/events"] = ["get"],
         };
         paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, methods) in expected)
