@@ -29,13 +29,10 @@ internal static class CliApp
         root.Subcommands.Add(new DemoCommand(context).Build());
         root.Subcommands.Add(new QuickstartCommand(context).Build());
         root.Subcommands.Add(new ServeCommand(context).Build());
-<<<<<<< HEAD
         root.Subcommands.Add(new SalesCommand(context).Build());
         root.Subcommands.Add(new RenewalsCommand(context).Build());
         root.Subcommands.Add(new SignalsCommand(context).Build());
-=======
         root.Subcommands.Add(new WebhookCommand(context).Build());
->>>>>>> webhook
         return root;
     }
 

@@ -30,9 +30,13 @@ public static class StripeWebhook
         var evt = StripeEventParser.Parse(body);
         var handled = StripeEventParser.IsSubscription(evt.Type) || StripeEventParser.IsInvoice(evt.Type);
         var outcome = crm.ApplyBillingEvent(evt.Id, evt.Type, receivedAt, writer =>
-            evt.Subscription is not null ? new SubscriptionMapper(writer, evt).Apply()
-            : evt.Invoice is not null ? InvoiceMapper.Apply(writer, evt)
-            : "ignored: " + evt.Type);
+        {
+            var summary = evt.Subscription is not null ? new SubscriptionMapper(writer, evt).Apply()
+                : evt.Invoice is not null ? InvoiceMapper.Apply(writer, evt)
+                : "ignored: " + evt.Type;
+            BillingTimeline.Log(writer, evt, summary);
+            return summary;
+        });
         return new StripeWebhookResult(evt.Id, evt.Type, outcome.Applied && handled, outcome.Summary);
     }
 }

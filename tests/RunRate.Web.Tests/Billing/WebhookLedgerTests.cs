@@ -111,6 +111,20 @@ public sealed class WebhookLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task Billing_events_appear_once_on_the_account_timeline_even_when_replayed()
+    {
+        var paid = Event("evt_p2", "invoice.paid", Day1, Invoice("in_1QkPaid", 15000, 15000, paidAt: Day1));
+        await _web.Accepted(paid);
+        await _web.Accepted(paid);
+        await _web.Accepted(Event("evt_f2", "invoice.payment_failed", Day1, Invoice("in_1QkFail", 15000, 0, paidAt: null, attempts: 2)));
+
+        using var store = SqliteLedgerStore.Open(_web.Db, create: false);
+        var timeline = store.Crm.Load().Activities.Where(a => a.AccountId.Value == "cus_Qx9").OrderBy(a => a.Subject, StringComparer.Ordinal).ToList();
+        timeline.Select(a => (a.Subject, a.Source, a.ExternalId)).ShouldBe([("Invoice paid", "billing", "billing:evt_p2"), ("Payment failed", "billing", "billing:evt_f2")]);
+        timeline[0].Body!.ShouldContain("in_1QkPaid");
+    }
+
+    [Fact]
     public async Task A_weekly_price_is_a_422_naming_the_field_and_nothing_is_written()
     {
         var before = await _web.StateAsync();
