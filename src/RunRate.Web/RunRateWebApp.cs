@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RunRate.Storage;
+using RunRate.Web.Billing;
 using RunRate.Web.Capture;
 using RunRate.Web.Customers;
 using RunRate.Web.Events;
@@ -11,6 +12,7 @@ using RunRate.Web.Ledger;
 using RunRate.Web.Lines;
 using RunRate.Web.Meta;
 using RunRate.Web.Reports;
+using RunRate.Web.Sales;
 
 namespace RunRate.Web;
 
@@ -49,6 +51,7 @@ public static class RunRateWebApp
         services.AddSingleton(options.Clock ?? TimeProvider.System);
         services.AddSingleton(provider => new LedgerStores(StorePath(options, provider.GetRequiredService<IConfiguration>())));
         services.AddSingleton<LedgerEvents>();
+        services.AddStripeWebhook(options);
         services.AddHostedService(provider => provider.GetRequiredService<LedgerEvents>());
         services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -86,6 +89,8 @@ public static class RunRateWebApp
             .MapExport()
             .MapMeta()
             .MapEvents()
+            .MapSales()
+            .MapWebhooks()
             .MapCapture();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.

@@ -28,6 +28,8 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/export/fx.csv"] = ["get"],
             ["/api/meta"] = ["get"],
             ["/api/events"] = ["get"],
+            ["/api/webhooks/stripe"] = ["post"],
+            ["/api/webhooks/events"] = ["get"],
             ["/api/capture/mail"] = ["post"],
             ["/api/capture/calendar"] = ["post"],
         };
