@@ -3,6 +3,7 @@ using RunRate.Capture.Pipeline;
 using RunRate.Capture.Tests.Support;
 using RunRate.Engine.Crm;
 using RunRate.Engine.Primitives;
+using Shouldly;
 
 namespace RunRate.Capture.Tests.Calendar;
 

@@ -1,6 +1,7 @@
 using RunRate.Capture.Calendar;
 using RunRate.Capture.Pipeline;
 using RunRate.Capture.Tests.Support;
+using Shouldly;
 
 namespace RunRate.Capture.Tests.Calendar;
 

@@ -1,5 +1,6 @@
 using RunRate.Capture.Calendar;
 using RunRate.Capture.Tests.Support;
+using Shouldly;
 
 namespace RunRate.Capture.Tests.Calendar;
 

@@ -1,6 +1,7 @@
 using RunRate.Capture.Mail;
 using RunRate.Capture.Pipeline;
 using RunRate.Capture.Tests.Support;
+using Shouldly;
 
 namespace RunRate.Capture.Tests.Mail;
 

@@ -1,4 +1,5 @@
 using RunRate.Capture.Mail;
+using Shouldly;
 
 namespace RunRate.Capture.Tests.Mail;
 

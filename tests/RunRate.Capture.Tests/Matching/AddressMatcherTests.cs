@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using RunRate.Capture.Matching;
 using RunRate.Engine.Crm;
 using RunRate.Engine.Primitives;
+using Shouldly;
 
 namespace RunRate.Capture.Tests.Matching;
 

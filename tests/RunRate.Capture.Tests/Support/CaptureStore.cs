@@ -4,6 +4,7 @@ using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Storage;
 using RunRate.Storage.Sqlite;
+using Shouldly;
 
 namespace RunRate.Capture.Tests.Support;
 

@@ -30,6 +30,9 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/events"] = ["get"],
             ["/api/webhooks/stripe"] = ["post"],
             ["/api/webhooks/events"] = ["get"],
+            ["/api/sales"] = ["get"],
+            ["/api/renewals"] = ["get"],
+            ["/api/signals"] = ["get"],
             ["/api/capture/mail"] = ["post"],
             ["/api/capture/calendar"] = ["post"],
         };
