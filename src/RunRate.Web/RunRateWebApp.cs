@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RunRate.Storage;
+using RunRate.Web.Billing;
+using RunRate.Web.Capture;
 using RunRate.Web.Crm;
 using RunRate.Web.Customers;
 using RunRate.Web.Events;
@@ -11,6 +13,7 @@ using RunRate.Web.Ledger;
 using RunRate.Web.Lines;
 using RunRate.Web.Meta;
 using RunRate.Web.Reports;
+using RunRate.Web.Sales;
 
 namespace RunRate.Web;
 
@@ -49,6 +52,7 @@ public static class RunRateWebApp
         services.AddSingleton(options.Clock ?? TimeProvider.System);
         services.AddSingleton(provider => new LedgerStores(StorePath(options, provider.GetRequiredService<IConfiguration>())));
         services.AddSingleton<LedgerEvents>();
+        services.AddStripeWebhook(options);
         services.AddHostedService(provider => provider.GetRequiredService<LedgerEvents>());
         services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -85,7 +89,10 @@ public static class RunRateWebApp
             .MapLedger()
             .MapExport()
             .MapMeta()
-            .MapEvents();
+            .MapEvents()
+            .MapSales()
+            .MapWebhooks()
+            .MapCapture();
         api.MapAccounts()
             .MapContacts()
             .MapPipeline()
