@@ -39,7 +39,7 @@ internal static class CliApp
         root.Subcommands.Add(new ContactsCommand(context).Build());
         root.Subcommands.Add(new Command("contact", "Add contacts to accounts") { new ContactAddCommand(context).Build() });
         root.Subcommands.Add(new DealsCommand(context).Build());
-        root.Subcommands.Add(new Command("deal", "Add deals and move them through the pipeline") { new DealAddCommand(context).Build(), new DealMoveCommand(context).Build() });
+        root.Subcommands.Add(new Command("deal", "Add deals and move them through the pipeline") { new DealAddCommand(context).Build(), new DealMoveCommand(context).Build(), new DealLinesCommand(context).Build() });
         root.Subcommands.Add(new ActivitiesCommand(context).Build());
         root.Subcommands.Add(new Command("activity", "Log activities on accounts") { new ActivityAddCommand(context).Build() });
         root.Subcommands.Add(new TargetsCommand(context).Build());

@@ -64,7 +64,7 @@ internal sealed class DealMoveCommand(CliContext context)
             context.Console.MarkupLine($"[green]Moved[/] deal {Markup.Escape(id)} to {Markup.Escape(stage.Name)} on {Format.Date(moved.History[^1].On)}.");
             if (stage.Outcome == StageOutcome.Won)
             {
-                context.Console.MarkupLine($"[grey]Its ARR reaches the ledger with its lines: GET /api/deals/{Markup.Escape(id)}/proposed-lines, then POST them to /api/deals/{Markup.Escape(id)}/lines (or the dashboard's deal page).[/]");
+                context.Console.MarkupLine($"[grey]Its ARR reaches the ledger with its lines: runrate deal lines {Markup.Escape(id)} shows the proposed line, --create writes it (or use the pipeline board).[/]");
             }
         }
 

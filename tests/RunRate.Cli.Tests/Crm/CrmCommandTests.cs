@@ -139,6 +139,33 @@ public sealed class CrmCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_won_deal_proposes_its_line_and_creating_it_moves_arr_by_exactly_the_deal()
+    {
+        var id = _cli.Run("deal", "add", "--account", "B", "--title", "Beta Pro", "--arr", "15000.60", "--currency", "USD", "--kind", "new_business", "--close", "2026-01-20", "--json").Json.GetProperty("deal_id").GetString()!;
+        var open = _cli.Run("deal", "lines", id);
+        Assert.Equal(ExitCodes.InvalidData, open.ExitCode);
+        Assert.Contains("ID:", open.Errors, StringComparison.Ordinal);
+
+        Assert.Equal(0, _cli.Run("deal", "move", id, "won").ExitCode);
+        var before = _cli.Run("summary", "--month", "2026-01", "--json").Json.GetProperty("summary");
+        var proposal = _cli.Run("deal", "lines", id, "--quantity", "4");
+        Assert.Equal(0, proposal.ExitCode);
+        Assert.Contains($"{id}-1", proposal.Console, StringComparison.Ordinal);
+        Assert.Contains("3750.15", proposal.Console, StringComparison.Ordinal);
+        Assert.Equal(before.GetRawText(), _cli.Run("summary", "--month", "2026-01", "--json").Json.GetProperty("summary").GetRawText());
+
+        Assert.Equal(0, _cli.Run("deal", "lines", id, "--quantity", "4", "--create").ExitCode);
+        var after = _cli.Run("summary", "--month", "2026-01", "--json").Json.GetProperty("summary");
+        Assert.Equal(before.GetProperty("arr").GetDecimal() + 15000.60m, after.GetProperty("arr").GetDecimal());
+        Assert.Equal(before.GetProperty("new").GetDecimal() + 1250.05m, after.GetProperty("new").GetDecimal());
+
+        var twice = _cli.Run("deal", "lines", id, "--create");
+        Assert.Equal(ExitCodes.InvalidData, twice.ExitCode);
+        Assert.Contains($"already created {id}-1", twice.Errors, StringComparison.Ordinal);
+        Assert.Equal(after.GetRawText(), _cli.Run("summary", "--month", "2026-01", "--json").Json.GetProperty("summary").GetRawText());
+    }
+
+    [Fact]
     public void Activities_are_logged_and_listed_newest_first()
     {
         var call = _cli.Run("activity", "add", "--account", "A", "--kind", "call", "--subject", "Intro call", "--at", "2026-01-10T10:30:00+01:00", "--json");
