@@ -53,7 +53,7 @@ export function createDealDialogs({ meta, owners, stages, onSaved }) {
     if (!combo.value) problems.account_id = [combo.input.value.trim() ? 'Pick one of the accounts the search finds.' : 'Search for the account and pick it.'];
     if (!controls.title.value.trim()) problems.title = ['Give the deal a title.'];
     const arr = Number(controls.arr.value);
-    if (controls.arr.value.trim() === '' || !Number.isFinite(arr) || arr <= 0) problems.arr = ['Enter the ARR, a number above 0.'];
+    if (controls.arr.value.trim() === '' || !Number.isFinite(arr) || arr < 0) problems.arr = ['Enter the ARR, a number of 0 or more.'];
     else if (!/^\d+(\.\d{1,2})?$/.test(controls.arr.value.trim())) problems.arr = ['At most two decimals (cents).'];
     if (!/^[A-Za-z]{3}$/.test(controls.currency.value.trim())) problems.currency = ['A three-letter ISO code, e.g. USD.'];
     if (!isDate(controls.expected_close.value)) problems.expected_close = ['Pick the day it should close.'];
