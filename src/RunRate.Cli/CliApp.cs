@@ -6,6 +6,7 @@ using RunRate.Cli.Customers;
 using RunRate.Cli.Demo;
 using RunRate.Cli.Import;
 using RunRate.Cli.Mrr;
+using RunRate.Cli.Sales;
 using RunRate.Cli.Serve;
 using RunRate.Cli.Summary;
 
@@ -27,6 +28,9 @@ internal static class CliApp
         root.Subcommands.Add(new DemoCommand(context).Build());
         root.Subcommands.Add(new QuickstartCommand(context).Build());
         root.Subcommands.Add(new ServeCommand(context).Build());
+        root.Subcommands.Add(new SalesCommand(context).Build());
+        root.Subcommands.Add(new RenewalsCommand(context).Build());
+        root.Subcommands.Add(new SignalsCommand(context).Build());
         return root;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RunRate.Storage;
+using RunRate.Web.Crm;
 using RunRate.Web.Customers;
 using RunRate.Web.Events;
 using RunRate.Web.Export;
@@ -10,6 +11,7 @@ using RunRate.Web.Ledger;
 using RunRate.Web.Lines;
 using RunRate.Web.Meta;
 using RunRate.Web.Reports;
+using RunRate.Web.Sales;
 
 namespace RunRate.Web;
 
@@ -84,7 +86,14 @@ public static class RunRateWebApp
             .MapLedger()
             .MapExport()
             .MapMeta()
-            .MapEvents();
+            .MapEvents()
+            .MapSales();
+        api.MapAccounts()
+            .MapContacts()
+            .MapPipeline()
+            .MapDeals()
+            .MapActivities()
+            .MapTargets();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.
         // /api paths are left out, so an unknown endpoint is a 404 problem (and a wrong content type a 415).
@@ -92,12 +101,16 @@ public static class RunRateWebApp
         return app;
     }
 
-    /// <summary>The JSON conventions of the API: snake_case names, unknown properties refused (a misspelt field is not silently ignored).</summary>
+    /// <summary>
+    /// The JSON conventions of the API: snake_case names, unknown properties refused (a misspelt field is not
+    /// silently ignored), numbers only as JSON numbers (ASP.NET's default would also read "100" for money).
+    /// </summary>
     public static void Configure(JsonSerializerOptions json)
     {
         ArgumentNullException.ThrowIfNull(json);
         json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.NumberHandling = JsonNumberHandling.Strict;
         json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }
 

@@ -50,7 +50,7 @@ internal static class CustomersApi
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         customers.MapDelete("/{id}", Delete)
             .WithName("DeleteCustomer")
-            .WithSummary("Delete a customer that has no lines")
+            .WithSummary("Delete a customer that has no lines, contacts, deals or activities")
             .ProducesValidationProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem(StatusCodes.Status409Conflict);
         return api;
@@ -138,6 +138,7 @@ internal static class CustomersApi
             WriteOutcome.Done => TypedResults.NoContent(),
             WriteOutcome.NotFound => throw ApiException.NotFound("id", $"no customer with id '{id}'"),
             WriteOutcome.HasLines => throw ApiException.Conflict("id", $"customer '{id}' still has revenue lines; delete them (or move them to another customer) first"),
+            WriteOutcome.InUse => throw ApiException.Conflict("id", $"customer '{id}' still has contacts, deals or activities; delete them first"),
             var other => throw Unexpected(other),
         };
     }

@@ -11,9 +11,9 @@ internal sealed class LedgerBuilder
     private readonly List<RevenueLine> _lines = [];
     private readonly List<FxRate> _rates = [];
 
-    public LedgerBuilder Customer(string id, string? segment = null)
+    public LedgerBuilder Customer(string id, string? segment = null, string? channel = null, string? owner = null)
     {
-        _customers[id] = new Customer(new CustomerId(id), Segment: segment);
+        _customers[id] = new Customer(new CustomerId(id), Segment: segment, Channel: channel, Owner: owner);
         return this;
     }
 

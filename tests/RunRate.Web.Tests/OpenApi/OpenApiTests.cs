@@ -28,6 +28,20 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/export/fx.csv"] = ["get"],
             ["/api/meta"] = ["get"],
             ["/api/events"] = ["get"],
+            ["/api/accounts/{id}"] = ["get"],
+            ["/api/accounts/{id}/domains"] = ["put"],
+            ["/api/contacts"] = ["get", "post"],
+            ["/api/contacts/{id}"] = ["get", "put", "delete"],
+            ["/api/pipeline"] = ["get"],
+            ["/api/pipeline/stages"] = ["put"],
+            ["/api/deals"] = ["get", "post"],
+            ["/api/deals/{id}"] = ["get", "put", "delete"],
+            ["/api/deals/{id}/stage"] = ["post"],
+            ["/api/deals/{id}/proposed-lines"] = ["get"],
+            ["/api/deals/{id}/lines"] = ["post"],
+            ["/api/activities"] = ["get", "post"],
+            ["/api/activities/{id}"] = ["put", "delete"],
+            ["/api/targets"] = ["get", "put", "delete"],
         };
         paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, methods) in expected)
