@@ -122,8 +122,8 @@ public sealed class CrmDashboardTests(BrowserFixture browser) : IAsyncLifetime
                 var reasons = s.GetProperty("reasons").EnumerateArray().ToList();
                 Assert.NotEmpty(reasons); // a score always has its why
                 Assert.Equal(
-                    reasons.Select(r => (r.GetProperty("text").GetString(), r.GetProperty("points").GetInt32().ToString(CultureInfo.InvariantCulture))),
-                    row.GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("text").GetString(), r.GetProperty("points").GetString())));
+                    reasons.Select(r => $"+{r.GetProperty("points").GetInt32().ToString(CultureInfo.InvariantCulture)} {r.GetProperty("text").GetString()}"),
+                    row.GetProperty("reasons").EnumerateArray().Select(r => $"+{r.GetProperty("points").GetString()} {r.GetProperty("text").GetString()}"));
             }
 
             await page.ShotAsync($"signals-{tab}-1280-light");
