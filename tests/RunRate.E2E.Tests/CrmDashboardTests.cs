@@ -104,6 +104,11 @@ public sealed class CrmDashboardTests(BrowserFixture browser) : IAsyncLifetime
         {
             await page.GetByTestId($"signals-tab-{tab}").ClickAsync();
             await page.WaitForSelectorAsync($"[data-testid='signals-tab-{tab}'][aria-selected='true']");
+            while (await page.GetByTestId("signals-more").CountAsync() > 0)
+            {
+                await page.GetByTestId("signals-more").ClickAsync(); // the list grows by pages of 50
+            }
+
             var expected = signals.Where(s => kinds.Contains(s.GetProperty("kind").GetString())).ToList();
             var shown = JsonDocument.Parse(await page.EvaluateAsync<string>(
                 """
@@ -156,7 +161,7 @@ public sealed class CrmDashboardTests(BrowserFixture browser) : IAsyncLifetime
 
         // A deal links to the board, which brings it into view.
         await page.GetByTestId($"account-deal-{dealId}").GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/pipeline?deal=", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/pipeline?", StringComparison.Ordinal) && url.Contains($"deal={dealId}", StringComparison.Ordinal));
         await page.WaitReadyAsync();
         await page.Locator($"[data-deal-id='{dealId}'].is-highlighted").WaitForAsync();
     }

@@ -34,8 +34,21 @@ public static class DashboardPages
 
     public static Task ExpectKpiAsync(this IPage page, string kpi, decimal expected) => page.ExpectValueAsync($"[data-kpi='{kpi}']", expected);
 
-    public static async Task<bool> ScrollsSidewaysAsync(this IPage page) =>
-        await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+    /// <summary>
+    /// Null when the page does not scroll sideways; else what sticks out (the outermost elements whose
+    /// right edge passes the viewport), so a failure says where to look.
+    /// </summary>
+    public static async Task<string?> SidewaysOverflowAsync(this IPage page) =>
+        await page.EvaluateAsync<string?>(
+            """
+            () => {
+              if (document.documentElement.scrollWidth <= window.innerWidth + 1) return null;
+              const out = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                && !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1));
+              return `scrollWidth ${document.documentElement.scrollWidth}: ` + out.slice(0, 5).map(e =>
+                `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}[${e.dataset.testid || ''}] right ${Math.round(e.getBoundingClientRect().right)}`).join('; ');
+            }
+            """);
 
     public static async Task ShotAsync(this IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, name + ".png"), FullPage = true });

@@ -7,7 +7,7 @@ import * as fmt from '../format.js';
 import { emptyState } from '../ui/states.js';
 import { dialogShell, field, formErrorBox, setFieldError, showErrors, busy, confirmDialog } from '../ui/form.js';
 import { card } from './common.js';
-import { dealKindBadge, outcomeBadge } from './crm-common.js';
+import { dealKindBadge, outcomeBadge, hrefWith } from './crm-common.js';
 import { createActivityPanel } from './activity-panel.js';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -103,7 +103,7 @@ export function createAccountPanels({ accountId, onChanged }) {
       const lines = fromDeals[d.deal_id] || d.line_ids || [];
       return h('li', { class: 'account-deal', 'data-testid': `account-deal-${d.deal_id}` },
         h('div', { class: 'account-deal-head' },
-          h('a', { href: url.withGlobals(`/pipeline?deal=${encodeURIComponent(d.deal_id)}`), 'data-link': true, class: 'account-deal-title' }, d.title),
+          h('a', { href: hrefWith('/pipeline', { deal: d.deal_id }), 'data-link': true, class: 'account-deal-title' }, d.title),
           outcomeBadge(d.outcome, d.stage_name)),
         h('p', { class: 'small' }, h('strong', null, fmt.money(d.arr, d.currency)), ' ARR · ', dealKindBadge(d.kind), ' · ',
           d.outcome === 'open' ? `expected ${fmt.date(d.expected_close)}` : `${d.outcome} ${fmt.date(d.closed_on)}`,

@@ -19,6 +19,14 @@ export function sumMoney(values) {
   return values.reduce((n, v) => n + Math.round((v || 0) * 100), 0) / 100;
 }
 
+/** `path` with the global filters and `extra` query parameters (withGlobals alone takes a bare path). */
+export function hrefWith(path, extra) {
+  const [base, qs = ''] = url.withGlobals(path).split('?');
+  const q = new URLSearchParams(qs);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return `${base}?${q}`;
+}
+
 export const accountHref = (id) => url.withGlobals(`/customers/${encodeURIComponent(id)}`);
 
 /** The account as a link to its page, with its id underneath (like the customers table). */

@@ -99,11 +99,11 @@ export default {
       needsLines ? h('button', { type: 'button', class: 'btn btn-secondary btn-xs', 'data-testid': `create-lines-${d.deal_id}`,
         onclick: () => won.open(d) }, 'Create lines') : null,
       h('div', { class: 'deal-move' },
-        h('label', { for: selId, class: 'sr-only' }, `Move “${d.title}” to`),
-        h('span', { class: 'small muted', 'aria-hidden': 'true' }, 'Move to'),
+        h('label', { for: selId, class: 'sr-only' }, `Move “${d.title}” to another stage`),
         h('select', { id: selId, class: 'input input-sm', 'data-testid': `move-${d.deal_id}`,
-          onchange: (e) => { const key = e.target.value; e.target.value = d.stage; moveDeal(d, key); } },
-        stages.map((s) => h('option', { value: s.key, selected: s.key === d.stage }, s.name)))));
+          onchange: (e) => { const key = e.target.value; e.target.value = ''; if (key) moveDeal(d, key); } },
+        h('option', { value: '', selected: true }, 'Move to…'),
+        stages.filter((s) => s.key !== d.stage).map((s) => h('option', { value: s.key }, s.name)))));
     };
 
     const column = (s, deals, cur, serverFiltered) => {

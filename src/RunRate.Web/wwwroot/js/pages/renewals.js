@@ -49,7 +49,9 @@ function itemsTable(m, cur) {
         h('td', { class: 'nowrap' }, h('time', { datetime: i.due_date }, fmt.date(i.due_date))),
         h('td', { class: 'num', 'data-value': fmt.moneyValue(i.arr) }, fmt.money(i.arr, cur)),
         h('td', null, statusBadge(i.status)),
-        h('td', { class: 'mono' }, i.successor_line_id || h('span', { class: 'muted' }, '—'))))),
+        h('td', null, i.successor_line_id
+          ? [h('span', { class: 'mono' }, i.successor_line_id), i.successor_arr != null ? h('span', { class: 'muted small' }, ` ${fmt.money(i.successor_arr, cur)} ARR`) : null]
+          : h('span', { class: 'muted' }, '—'))))),
       h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, 'Due'), h('td'), h('td'),
         h('td', { class: 'num' }, fmt.money(m.due_arr, cur)), h('td', { colspan: '2' }, `Renewal rate `, rateText(m.renewal_rate))))));
 }

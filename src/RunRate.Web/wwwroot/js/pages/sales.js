@@ -39,20 +39,25 @@ function winTable(testid, caption, key, label, groups, cur) {
       h('td', { class: 'num', 'data-value': fmt.moneyValue(g.won_arr) }, fmt.money(g.won_arr, cur)))));
 }
 
+/** New ARR per channel or owner: what landed in the ledger (new customers' MRR × 12) and what won deals booked. */
 function shareBars(testid, caption, key, label, groups, cur) {
-  if (!groups.length) return emptyState('No new ARR', 'No deal was won in this period.');
+  if (!groups.length) return emptyState('No new ARR', 'No new customer started paying in this period.');
   const sorted = [...groups].sort((a, b) => b.arr - a.arr); // most lucrative first
   const top = Math.max(...sorted.map((g) => g.arr), 0) || 1;
   const total = sumMoney(sorted.map((g) => g.arr));
-  return table(testid, caption, [[label], ['Deals', 1], ['New ARR', 1], ['Share', 1]],
+  const n = (k) => sorted.reduce((x, g) => x + (g[k] || 0), 0);
+  return table(testid, caption, [[label], ['Customers', 1], ['New ARR', 1], ['Share', 1], ['Won deals', 1], ['Booked ARR', 1]],
     sorted.map((g) => h('tr', { 'data-key': g[key] ?? '' },
       h('th', { scope: 'row' }, h('span', { class: 'bar-label' }, g[key] || h('span', { class: 'muted' }, 'None')),
-        h('span', { class: 'inline-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${(g.arr / top) * 100}%` }))),
-      h('td', { class: 'num' }, fmt.int(g.deals)),
+        h('span', { class: 'inline-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${(Math.max(0, g.arr) / top) * 100}%` }))),
+      h('td', { class: 'num' }, fmt.int(g.customers)),
       h('td', { class: 'num', 'data-value': fmt.moneyValue(g.arr) }, fmt.money(g.arr, cur)),
-      h('td', { class: 'num muted' }, total ? fmt.pct(g.arr / total, 1) : '—'))),
-    h('tr', null, h('th', { scope: 'row' }, 'Total'), h('td', { class: 'num' }, fmt.int(sorted.reduce((n, g) => n + g.deals, 0))),
-      h('td', { class: 'num' }, fmt.money(total, cur)), h('td')));
+      h('td', { class: 'num muted' }, total ? fmt.pct(g.arr / total, 1) : '—'),
+      h('td', { class: 'num' }, fmt.int(g.deals)),
+      h('td', { class: 'num', 'data-value': fmt.moneyValue(g.booked_arr) }, fmt.money(g.booked_arr, cur)))),
+    h('tr', null, h('th', { scope: 'row' }, 'Total'), h('td', { class: 'num' }, fmt.int(n('customers'))),
+      h('td', { class: 'num' }, fmt.money(total, cur)), h('td'), h('td', { class: 'num' }, fmt.int(n('deals'))),
+      h('td', { class: 'num' }, fmt.money(sumMoney(sorted.map((g) => g.booked_arr)), cur))));
 }
 
 function funnel(conv, names) {
@@ -89,8 +94,9 @@ export default {
     const pipe = card({ title: 'Pipeline by stage', subtitle: 'Open and closed ARR by stage, and ARR weighted by each stage’s win probability', testid: 'sales-pipeline' });
     const conv = card({ title: 'Stage conversion', subtitle: 'Deals that entered a stage, and the share that reached the next', testid: 'sales-conversion' });
     const win = card({ title: 'Win rate', subtitle: 'Won ÷ (won + lost) among deals closed in the period', testid: 'sales-win-rate', className: 'card-span' });
-    const byChannel = card({ title: 'New ARR by channel', subtitle: 'Won deals, most lucrative channel first', testid: 'sales-new-arr-channel' });
-    const byOwner = card({ title: 'New ARR by owner', subtitle: 'Won deals by sales owner', testid: 'sales-new-arr-owner' });
+    const newArrSub = 'New ARR: 12 × the MRR of new customers, by their {k}; booked: won new-business deals, by the deal’s {k}';
+    const byChannel = card({ title: 'New ARR by channel', subtitle: `${newArrSub.replaceAll('{k}', 'channel')}. Most lucrative first.`, testid: 'sales-new-arr-channel', className: 'card-span' });
+    const byOwner = card({ title: 'New ARR by owner', subtitle: newArrSub.replaceAll('{k}', 'owner'), testid: 'sales-new-arr-owner', className: 'card-span' });
     const tgt = card({ title: 'Targets', subtitle: 'Won ARR against each owner’s target', testid: 'sales-targets', className: 'card-span' });
     root.append(pageHead('Sales', subtitle), tiles, h('div', { class: 'grid-2' }, pipe.el, conv.el, win.el, byChannel.el, byOwner.el, tgt.el));
     const loader = createLoader(app, root);
@@ -113,7 +119,8 @@ export default {
         }
         const names = Object.fromEntries(d.pipeline.map((s) => [s.stage, s.name]));
         const o = d.win_rate.overall;
-        const newArr = sumMoney(d.new_arr.by_channel.map((g) => g.arr));
+        const byCh = d.new_arr.by_channel;
+        const newArr = sumMoney(byCh.map((g) => g.arr));
         replace(tiles,
           tile('open_arr', 'Open pipeline', fmt.money(d.open.arr, cur), `${fmt.int(d.open.deals)} open deals · ${fmt.money(d.open.weighted_arr, cur)} weighted`, fmt.moneyValue(d.open.arr)),
           tile('win_rate', 'Win rate', rate(o.rate), `${fmt.int(o.won)} won · ${fmt.int(o.lost)} lost`, o.rate ?? ''),
@@ -121,7 +128,9 @@ export default {
             ['Average; median ', h('span', { 'data-kpi': 'median_days', 'data-value': d.sales_cycle.median_days ?? '' },
               fmt.figure(d.sales_cycle.median_days, (x) => `${fmt.num(x)} days`, 'sales_cycle')), ` over ${fmt.int(d.sales_cycle.deals)} won deals`],
             d.sales_cycle.average_days ?? ''),
-          tile('new_arr', 'New ARR won', fmt.money(newArr, cur), `${fmt.int(d.new_arr.by_channel.reduce((n, g) => n + g.deals, 0))} deals won`, fmt.moneyValue(newArr)));
+          tile('new_arr', 'New ARR', fmt.money(newArr, cur),
+            `${fmt.int(byCh.reduce((n, g) => n + (g.customers || 0), 0))} new customers · ${fmt.money(sumMoney(byCh.map((g) => g.booked_arr)), cur)} booked by ${fmt.int(byCh.reduce((n, g) => n + (g.deals || 0), 0))} won deals`,
+            fmt.moneyValue(newArr)));
         if (!pipe.body.contains(chart.el)) pipe.show(chart.el, h('div', { class: 'pipe-table' }));
         upsert(chart.canvas, () => pipelineConfig(d.pipeline, cur));
         replace(pipe.body.querySelector('.pipe-table'), table('pipeline-table', 'Pipeline by stage', [['Stage'], ['Deals', 1], ['ARR', 1], ['Weighted', 1]],

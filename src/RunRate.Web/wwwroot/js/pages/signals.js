@@ -12,6 +12,8 @@ const TABS = [
   { key: 'churn', label: 'Churn risk', kinds: ['churn_risk'], lead: 'Accounts most likely to leave or shrink, highest score first.' },
   { key: 'growth', label: 'Upsell & cross-sell', kinds: ['upsell', 'cross_sell'], lead: 'Accounts most likely to buy more (upsell) or another product (cross-sell).' },
 ];
+const PAGE = 50;
+const LEVELS = { high: ['high'], medium: ['high', 'medium'] };
 const KIND_LABELS = { churn_risk: 'Churn risk', upsell: 'Upsell', cross_sell: 'Cross-sell' };
 const LEVEL_LABELS = { high: 'High', medium: 'Medium', low: 'Low' };
 
@@ -23,7 +25,8 @@ function signalRow(s, cur, i) {
       h('div', { class: 'signal-who' },
         h('h3', { class: 'signal-name' }, accountLink(s.customer_id, s.name)),
         h('p', { class: 'small muted' }, h('span', { class: 'mono' }, s.customer_id), ' · ', KIND_LABELS[s.kind] || s.kind, ' · ',
-          h('span', { 'data-value': fmt.moneyValue(s.arr) }, `${fmt.money(s.arr, cur)} ARR`))),
+          h('span', { 'data-value': fmt.moneyValue(s.arr) }, `${fmt.money(s.arr, cur)} ARR`),
+          s.segment ? ` · ${s.segment}` : '', s.owner ? ` · ${s.owner}` : '')),
       h('div', { class: 'signal-score' },
         h('span', { class: 'score-figure', 'aria-label': `Score ${s.score} out of 100` }, String(s.score)),
         h('span', { class: `badge level-badge level-${s.level}` }, LEVEL_LABELS[s.level] || s.level),
@@ -55,17 +58,28 @@ export default {
       tabs[n].focus();
       tabs[n].click();
     });
+    const level = h('select', { id: 'signals-level', class: 'input', 'data-testid': 'signals-level',
+      onchange: () => url.update({ level: level.value || null }, { replace: true }) },
+    h('option', { value: '' }, 'Every level'), h('option', { value: 'medium' }, 'Medium and high'), h('option', { value: 'high' }, 'High only'));
+    const toolbar = h('div', { class: 'toolbar' },
+      h('div', { class: 'field field-inline' }, h('label', { for: 'signals-level', class: 'field-label' }, 'Level'), level));
     const list = card({ title: 'Churn risk', testid: 'signals-card' });
     list.el.id = 'signals-panel';
     list.el.setAttribute('role', 'tabpanel');
-    root.append(pageHead('Signals', subtitle), tablist, list.el);
+    root.append(pageHead('Signals', subtitle), tablist, toolbar, list.el);
+    let shown = PAGE;
+    let shownFor = '';
     const loader = createLoader(app, root);
 
     const render = () => {
-      const key = url.current().get('tab') === 'growth' ? 'growth' : 'churn';
+      const p = url.current();
+      const key = p.get('tab') === 'growth' ? 'growth' : 'churn';
+      const levels = LEVELS[p.get('level')] || null;
+      level.value = levels ? p.get('level') : '';
+      if (shownFor !== `${key}|${p.get('level')}`) { shownFor = `${key}|${p.get('level')}`; shown = PAGE; }
       const tab = TABS.find((t) => t.key === key);
       const cur = data.currency;
-      const count = (t) => data.signals.filter((s) => t.kinds.includes(s.kind)).length;
+      const count = (t) => data.signals.filter((s) => t.kinds.includes(s.kind) && (!levels || levels.includes(s.level))).length;
       tabs.forEach((b, i) => {
         const on = TABS[i].key === key;
         b.setAttribute('aria-selected', String(on));
@@ -75,10 +89,18 @@ export default {
       list.el.setAttribute('aria-labelledby', `tab-${key}`);
       list.el.querySelector('.card-title').textContent = tab.label;
       list.subtitle(`${tab.lead} Every score is the sum of the points of its reasons (0 to 100).`);
-      const rows = data.signals.filter((s) => tab.kinds.includes(s.kind)).sort((a, b) => b.score - a.score || (b.arr || 0) - (a.arr || 0));
-      list.show(rows.length
-        ? h('ol', { class: 'signal-list', 'data-testid': 'signals-list' }, rows.map((s, i) => signalRow(s, cur, i)))
-        : emptyState('No signals', key === 'churn' ? 'No account shows a sign of churning.' : 'No account shows a sign of buying more.'));
+      const rows = data.signals.filter((s) => tab.kinds.includes(s.kind) && (!levels || levels.includes(s.level)))
+        .sort((a, b) => b.score - a.score || (b.arr || 0) - (a.arr || 0));
+      if (!rows.length) {
+        list.show(emptyState('No signals', levels ? 'No account reaches this level.' : key === 'churn' ? 'No account shows a sign of churning.' : 'No account shows a sign of buying more.'));
+        return;
+      }
+      const more = rows.length - shown;
+      list.show(h('ol', { class: 'signal-list', 'data-testid': 'signals-list' }, rows.slice(0, shown).map((s, i) => signalRow(s, cur, i))),
+        more > 0 ? h('div', { class: 'table-more' },
+          h('button', { type: 'button', class: 'btn btn-secondary', 'data-testid': 'signals-more', onclick: () => { shown += PAGE; render(); } },
+            `Show ${fmt.int(Math.min(PAGE, more))} more`),
+          h('span', { class: 'muted small' }, `Showing ${fmt.int(shown)} of ${fmt.int(rows.length)}`)) : null);
     };
 
     const load = (ctx, opts) => {

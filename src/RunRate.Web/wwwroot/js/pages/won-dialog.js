@@ -49,11 +49,11 @@ export function createWonDialog({ onDone }) {
       amount: h('input', { type: 'number', class: 'input num', step: 'any', min: '0', inputmode: 'decimal', value: line.amount ?? '' }),
       quantity: h('input', { type: 'number', class: 'input num', step: 'any', min: '0', inputmode: 'decimal', value: line.quantity ?? 1 }),
       interval_months: h('select', { class: 'input' },
-        [...new Map([...INTERVALS, ...(line.interval_months ? [[line.interval_months, `Every ${line.interval_months} months`]] : [])])]
+        [...INTERVALS, ...(line.interval_months && !INTERVALS.some(([v]) => v === line.interval_months) ? [[line.interval_months, `Every ${line.interval_months} months`]] : [])]
           .sort((a, b) => a[0] - b[0]).map(([v, l]) => h('option', { value: String(v), selected: v === line.interval_months }, l))),
       start_date: h('input', { type: 'date', class: 'input', value: line.start_date ?? '' }),
     };
-    const labels = { product: 'Product', amount: 'Amount per interval', quantity: 'Quantity', interval_months: 'Interval', start_date: 'Start' };
+    const labels = { product: 'Product', amount: 'Amount', quantity: 'Quantity', interval_months: 'Interval', start_date: 'Start' };
     const fields = Object.fromEntries(EDITABLE.map((n) => {
       controls[n].setAttribute('data-testid', `won-${n}-${i}`);
       controls[n].addEventListener('input', renderTotal);
@@ -61,7 +61,8 @@ export function createWonDialog({ onDone }) {
     }));
     const err = h('p', { class: 'field-error', hidden: true, 'data-testid': `won-line-error-${i}` });
     const el = h('fieldset', { class: 'won-line', 'data-testid': `won-line-${i}` },
-      h('legend', null, h('span', { class: 'mono' }, line.line_id), ' · ', KIND_LABELS[line.kind] || line.kind, ' · ', line.currency),
+      h('legend', null, h('span', { class: 'mono' }, line.line_id), ' · ', KIND_LABELS[line.kind] || line.kind, ' · ', line.currency,
+        h('span', { class: 'muted' }, ' · amount per unit and interval')),
       h('div', { class: 'form-grid won-grid' }, EDITABLE.map((n) => fields[n].el)), err);
     return { line, controls, fields, err, el };
   };
