@@ -333,8 +333,8 @@ def sales(q):
                          "by_owner": [{k: g[k] for k in ("owner", "won", "lost", "rate", "won_arr")} for g in by_ow]},
             "sales_cycle": {"deals": len(cycles), "average_days": round(sum(cycles) / len(cycles), 1) if cycles else None,
                             "median_days": cycles[len(cycles) // 2] if cycles else None},
-            "new_arr": {"by_channel": sorted([{"channel": g["channel"], "deals": g["won"], "arr": g["won_arr"]} for g in by_ch if g["won"]], key=lambda x: -x["arr"]),
-                        "by_owner": sorted([{"owner": g["owner"], "deals": g["won"], "arr": g["won_arr"]} for g in by_ow if g["won"]], key=lambda x: -x["arr"])},
+            "new_arr": {"by_channel": sorted([{"channel": g["channel"], "customers": g["won"], "arr": g["won_arr"], "deals": g["won"], "booked_arr": g["won_arr"]} for g in by_ch if g["won"]], key=lambda x: -x["arr"]),
+                        "by_owner": sorted([{"owner": g["owner"], "customers": g["won"], "arr": g["won_arr"], "deals": g["won"], "booked_arr": g["won_arr"]} for g in by_ow if g["won"]], key=lambda x: -x["arr"])},
             "targets": [{"owner": t["owner"], "period": t["period"], "target": t["arr"],
                          "won_arr": next((g["won_arr"] for g in by_ow if g["owner"] == t["owner"]), 0.0),
                          "attainment": round(next((g["won_arr"] for g in by_ow if g["owner"] == t["owner"]), 0.0) / t["arr"], 4)} for t in TARGETS]}
@@ -355,7 +355,8 @@ def renewals(q):
             items.append({"line_id": "L%s9%d" % (c["customer_id"][1:], k), "customer_id": c["customer_id"], "name": c["name"],
                           "product": rnd.choice(["Growth", "Scale", "Premium Support"]), "due_date": "%s-%02d" % (ym, rnd.randint(1, 28)),
                           "arr": round(c["arr"] or 1200.0, 2), "status": status,
-                          "successor_line_id": "L%s8%d" % (c["customer_id"][1:], k) if status == "renewed" else None})
+                          "successor_line_id": "L%s8%d" % (c["customer_id"][1:], k) if status == "renewed" else None,
+                          "successor_arr": round((c["arr"] or 1200.0) * 1.05, 2) if status == "renewed" else None})
         items.sort(key=lambda x: x["due_date"])
         tot = lambda st: round(sum(x["arr"] for x in items if x["status"] in st), 2)
         ren, lost = tot(("renewed",)), tot(("lost",))
@@ -380,7 +381,7 @@ def signals(q):
                        {"code": "tier", "text": "On Growth while 80% of accounts this size are on Scale", "points": 20}][: 1 + i % 3]
             kind = "upsell" if i % 4 == 1 else "cross_sell"
         score = min(100, sum(r["points"] for r in reasons))
-        out.append({"customer_id": c["customer_id"], "name": c["name"], "kind": kind, "score": score,
+        out.append({"customer_id": c["customer_id"], "name": c["name"], "segment": c["segment"], "owner": c["owner"], "kind": kind, "score": score,
                     "level": "high" if score >= 60 else "medium" if score >= 30 else "low", "arr": c["arr"], "reasons": reasons})
     if q.get("kind"):
         out = [s for s in out if s["kind"] == q["kind"] or (q["kind"] == "upsell" and s["kind"] == "cross_sell")]
