@@ -136,6 +136,53 @@ public sealed class CrmDashboardTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sales_and_renewals_pages_show_the_figures_of_the_api()
+    {
+        var customer = _server.Cli("customers", "--month", "2026-10", "--status", "active").GetProperty("customers")[0].GetProperty("customer_id").GetString()!;
+        await _api.ArrangeAccountAsync(customer, "Ben Okafor");
+        var page = await NewPageAsync(1280, 900);
+
+        var sales = await _api.GetAsync("/api/sales");
+        await page.OpenAsync("/sales");
+        Assert.Equal(sales.GetProperty("open").GetProperty("arr").GetDecimal(), await page.KpiAsync("open_arr"));
+        Assert.Equal(sales.GetProperty("new_arr").GetProperty("by_channel").EnumerateArray().Sum(g => g.GetProperty("arr").GetDecimal()), await page.KpiAsync("new_arr"));
+        foreach (var stage in sales.GetProperty("pipeline").EnumerateArray())
+        {
+            var cells = page.Locator($"[data-testid='pipeline-table'] tr[data-stage='{stage.GetProperty("stage").GetString()}'] td[data-value]");
+            Assert.Equal(Cents(stage.GetProperty("arr").GetDecimal()), await cells.Nth(0).GetAttributeAsync("data-value"));
+            Assert.Equal(Cents(stage.GetProperty("weighted_arr").GetDecimal()), await cells.Nth(1).GetAttributeAsync("data-value"));
+        }
+
+        await page.ShotAsync("sales-1280-light");
+
+        var renewals = await _api.GetAsync("/api/renewals");
+        await page.OpenAsync("/renewals");
+        var months = renewals.GetProperty("months").EnumerateArray().ToList();
+        Assert.NotEmpty(months);
+        foreach (var m in months)
+        {
+            var month = m.GetProperty("month").GetString();
+            Assert.Equal(Cents(m.GetProperty("due_arr").GetDecimal()), await page.GetByTestId($"renewal-month-{month}").GetAttributeAsync("data-due"));
+            var rate = m.GetProperty("renewal_rate");
+            var shown = await page.GetByTestId($"renewal-rate-{month}").GetAttributeAsync("data-value");
+            if (rate.ValueKind == JsonValueKind.Null)
+            {
+                Assert.Equal("", shown);
+            }
+            else
+            {
+                Assert.Equal(rate.GetDouble(), double.Parse(shown!, CultureInfo.InvariantCulture), 12); // an unrounded ratio, as a browser number
+            }
+        }
+
+        var busiest = months.OrderByDescending(m => m.GetProperty("items").GetArrayLength()).First();
+        await page.GetByTestId($"renewal-month-{busiest.GetProperty("month").GetString()}").ClickAsync();
+        await page.WaitForSelectorAsync($"[data-testid='renewal-month-{busiest.GetProperty("month").GetString()}'][aria-pressed='true']");
+        Assert.Equal(busiest.GetProperty("items").GetArrayLength(), await page.Locator("[data-testid='renewal-items'] tbody tr").CountAsync());
+        await page.ShotAsync("renewals-1280-light");
+    }
+
+    [Fact]
     public async Task The_account_page_shows_the_crm_panels_and_logs_a_call()
     {
         var customer = _server.Cli("customers", "--month", "2026-10", "--status", "active").GetProperty("customers")[0].GetProperty("customer_id").GetString()!;
@@ -165,6 +212,8 @@ public sealed class CrmDashboardTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitReadyAsync();
         await page.Locator($"[data-deal-id='{dealId}'].is-highlighted").WaitForAsync();
     }
+
+    private static string Cents(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string NewCell(string month) => $"[data-testid='monthly-table'] tr[data-month='{month}'] td[data-mv='new']";
 

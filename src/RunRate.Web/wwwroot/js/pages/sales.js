@@ -28,15 +28,21 @@ function table(testid, caption, head, rows, foot = null) {
       h('tbody', null, rows), foot ? h('tfoot', null, foot) : null));
 }
 
-function winTable(testid, caption, key, label, groups, cur) {
+function winRow(name, g, cur, attrs = {}) {
+  return h('tr', attrs,
+    h('th', { scope: 'row' }, name),
+    h('td', { class: 'num' }, fmt.int(g.won)), h('td', { class: 'num' }, fmt.int(g.lost)),
+    h('td', { class: 'num', 'data-value': g.rate ?? '' }, rate(g.rate)),
+    h('td', { class: 'num', 'data-value': fmt.moneyValue(g.won_arr) }, fmt.money(g.won_arr, cur)));
+}
+
+/** Win rate per channel or owner, best first, with every closed deal together in the footer. */
+function winTable(testid, caption, key, label, groups, overall, cur) {
   if (!groups.length) return emptyState('No closed deals', 'Nothing was won or lost in this period.');
   const sorted = [...groups].sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || (b.won_arr || 0) - (a.won_arr || 0));
   return table(testid, caption, [[label], ['Won', 1], ['Lost', 1], ['Win rate', 1], ['Won ARR', 1]],
-    sorted.map((g) => h('tr', { 'data-key': g[key] ?? '' },
-      h('th', { scope: 'row' }, g[key] || h('span', { class: 'muted' }, 'None')),
-      h('td', { class: 'num' }, fmt.int(g.won)), h('td', { class: 'num' }, fmt.int(g.lost)),
-      h('td', { class: 'num', 'data-value': g.rate ?? '' }, rate(g.rate)),
-      h('td', { class: 'num', 'data-value': fmt.moneyValue(g.won_arr) }, fmt.money(g.won_arr, cur)))));
+    sorted.map((g) => winRow(g[key] || h('span', { class: 'muted' }, 'None'), g, cur, { 'data-key': g[key] ?? '' })),
+    winRow('All', overall, cur, { 'data-key': 'all' }));
 }
 
 /** New ARR per channel or owner: what landed in the ledger (new customers' MRR × 12) and what won deals booked. */
@@ -143,8 +149,8 @@ export default {
             h('td', { class: 'num' }, fmt.money(d.open.arr, cur)), h('td', { class: 'num' }, fmt.money(d.open.weighted_arr, cur)))));
         conv.show(funnel(d.conversion, names));
         win.show(h('div', { class: 'grid-2 grid-tight' },
-          h('div', null, h('h3', { class: 'sub-title' }, 'By channel'), winTable('win-by-channel', 'Win rate by channel', 'channel', 'Channel', d.win_rate.by_channel, cur)),
-          h('div', null, h('h3', { class: 'sub-title' }, 'By owner'), winTable('win-by-owner', 'Win rate by owner', 'owner', 'Owner', d.win_rate.by_owner, cur))));
+          h('div', null, h('h3', { class: 'sub-title' }, 'By channel'), winTable('win-by-channel', 'Win rate by channel', 'channel', 'Channel', d.win_rate.by_channel, o, cur)),
+          h('div', null, h('h3', { class: 'sub-title' }, 'By owner'), winTable('win-by-owner', 'Win rate by owner', 'owner', 'Owner', d.win_rate.by_owner, o, cur))));
         byChannel.show(shareBars('new-arr-by-channel', 'New ARR by channel', 'channel', 'Channel', d.new_arr.by_channel, cur));
         byOwner.show(shareBars('new-arr-by-owner', 'New ARR by owner', 'owner', 'Owner', d.new_arr.by_owner, cur));
         tgt.show(targets(d.targets, cur));
