@@ -2,6 +2,7 @@ using System.CommandLine;
 using RunRate.Cli.ArrBridge;
 using RunRate.Cli.Cohorts;
 using RunRate.Cli.Common;
+using RunRate.Cli.Crm;
 using RunRate.Cli.Customers;
 using RunRate.Cli.Demo;
 using RunRate.Cli.Import;
@@ -31,6 +32,14 @@ internal static class CliApp
         root.Subcommands.Add(new SalesCommand(context).Build());
         root.Subcommands.Add(new RenewalsCommand(context).Build());
         root.Subcommands.Add(new SignalsCommand(context).Build());
+        root.Subcommands.Add(new ContactsCommand(context).Build());
+        root.Subcommands.Add(new Command("contact", "Add contacts to accounts") { new ContactAddCommand(context).Build() });
+        root.Subcommands.Add(new DealsCommand(context).Build());
+        root.Subcommands.Add(new Command("deal", "Add deals and move them through the pipeline") { new DealAddCommand(context).Build(), new DealMoveCommand(context).Build() });
+        root.Subcommands.Add(new ActivitiesCommand(context).Build());
+        root.Subcommands.Add(new Command("activity", "Log activities on accounts") { new ActivityAddCommand(context).Build() });
+        root.Subcommands.Add(new TargetsCommand(context).Build());
+        root.Subcommands.Add(new Command("target", "Set booking targets") { new TargetSetCommand(context).Build() });
         return root;
     }
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using RunRate.Cli.Common;
+using RunRate.Engine.Crm;
 using RunRate.Ingest;
 using RunRate.Ingest.Csv;
 using RunRate.Ingest.Demo;
+using RunRate.Storage;
 using Spectre.Console;
 
 namespace RunRate.Cli.Demo;
@@ -64,8 +66,9 @@ internal sealed class DemoCommand(CliContext context)
     };
 
     /// <summary>
-    /// Writes the demo ledger into <c>demo-ledger/</c> beside the store and imports it, replacing
-    /// whatever the store held; returns the demo's as-of date.
+    /// Writes the demo ledger into <c>demo-ledger/</c> beside the store and imports it, then stores the demo's
+    /// CRM records (contacts, deals, activities, targets) derived from it, replacing whatever the store held;
+    /// returns the demo's as-of date. <c>quickstart</c> and <c>serve --demo</c> both load the demo here.
     /// </summary>
     public static DateOnly LoadIntoStore(CliContext context, string db, DemoOptions options)
     {
@@ -73,6 +76,9 @@ internal sealed class DemoCommand(CliContext context)
         var (_, asOf) = Write(context, options, folder);
         var errors = new LedgerErrors();
         using var store = LedgerAccess.Open(context, db, create: true);
+
+        // CRM records of customers the demo ledger lacks would make its replacing import fail: clear them first.
+        ExpectDone(store.Crm.ReplaceAll(CrmData.Empty), "clear the CRM records");
         var source = LedgerSource.FromFolder(folder, errors) ?? throw new CliException(string.Join(Environment.NewLine, errors.Items), ExitCodes.Internal);
         var result = LedgerImport.Run(source, store, replace: true, errors);
         if (!result.Succeeded)
@@ -80,8 +86,19 @@ internal sealed class DemoCommand(CliContext context)
             throw new CliException("the generated demo ledger did not import (a bug): " + string.Join(Environment.NewLine, errors.Items), ExitCodes.Internal);
         }
 
+        var crm = DemoCrm.Generate(DemoLedgerGenerator.Generate(options with { AsOf = asOf }));
+        ExpectDone(store.Crm.ReplaceAll(crm), "store the demo CRM");
         context.Console.MarkupLine($"[green]Demo ledger ready:[/] {Format.Count(result.Customers)} customers, {Format.Count(result.Lines)} lines in {Markup.Escape(db)} (CSV files in {Markup.Escape(folder)}).");
+        context.Console.MarkupLine($"[green]Demo CRM ready:[/] {Format.Count(crm.Contacts.Length)} contacts, {Format.Count(crm.Deals.Length)} deals, {Format.Count(crm.Activities.Length)} activities, {Format.Count(crm.Targets.Length)} targets.");
         return asOf;
+    }
+
+    private static void ExpectDone(WriteOutcome outcome, string what)
+    {
+        if (outcome != WriteOutcome.Done)
+        {
+            throw new CliException($"cannot {what} for the demo ({outcome}); this is a bug", ExitCodes.Internal);
+        }
     }
 
     /// <summary>Writes the demo; without an as-of date the demo business runs up to today, so the dashboard's current month is alive.</summary>

@@ -21,6 +21,9 @@ internal static class DemoIds
     /// <summary>The stream of the exchange rates.</summary>
     public const ulong FxStream = 3;
 
+    /// <summary>The stream of the CRM records derived from the ledger (contacts, deals, activities, targets).</summary>
+    public const ulong CrmStream = 4;
+
     /// <summary>Digits of customer ids: at least 6 (<c>C000001</c>), more for a million customers or more.</summary>
     public static int CustomerWidth(int customers) => Math.Max(6, Digits(customers));
 

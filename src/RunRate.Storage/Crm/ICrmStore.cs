@@ -24,7 +24,7 @@ public interface ICrmStore
     /// <summary>Deletes a contact.</summary>
     WriteOutcome DeleteContact(ContactId id);
 
-    /// <summary>Replaces an account's e-mail domains; <see cref="WriteOutcome.UnknownCustomer"/> for an unknown account.</summary>
+    /// <summary>Replaces an account's e-mail domains (none removes its profile); <see cref="WriteOutcome.UnknownCustomer"/> for an unknown account.</summary>
     WriteOutcome SaveDomains(CustomerId account, IReadOnlyList<string> domains);
 
     /// <summary>One deal, or null.</summary>
@@ -78,6 +78,16 @@ public interface ICrmStore
 
     /// <summary>Recent billing events, newest first.</summary>
     IReadOnlyList<BillingEventRecord> BillingEvents(int limit);
+
+    /// <summary>
+    /// Replaces every domain, contact, deal (with its history; its links to lines go, the lines stay), activity and
+    /// target, and the pipeline, by <paramref name="data"/> in one transaction; payments and billing events stay.
+    /// For loading a whole CRM at once (the demo), which row by row would be thousands of commits.
+    /// <see cref="WriteOutcome.UnknownCustomer"/> when a record's account is not stored, <see cref="WriteOutcome.Invalid"/>
+    /// when a deal's stage is not in the pipeline, <see cref="WriteOutcome.Conflict"/> when an id or e-mail repeats:
+    /// nothing is written then. <c>ReplaceAll(CrmData.Empty)</c> clears the CRM.
+    /// </summary>
+    WriteOutcome ReplaceAll(CrmData data);
 }
 
 /// <summary>The writes a billing event may make, inside its transaction.</summary>

@@ -7,7 +7,7 @@ using RunRate.Storage.Sqlite;
 namespace RunRate.Storage.Crm;
 
 /// <summary>The CRM tables of a <see cref="SqliteLedgerStore"/>, on its connection and through its transactions.</summary>
-internal sealed class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection connection) : ICrmStore
+internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection connection) : ICrmStore
 {
     public CrmData Load()
     {
@@ -47,18 +47,7 @@ internal sealed class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection c
                 return WriteOutcome.Conflict;
             }
 
-            store.Execute(
-                transaction,
-                """
-                INSERT INTO contacts (contact_id, customer_id, name, email, phone, role) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
-                ON CONFLICT(contact_id) DO UPDATE SET customer_id = excluded.customer_id, name = excluded.name, email = excluded.email, phone = excluded.phone, role = excluded.role
-                """,
-                contact.Id.Value,
-                contact.AccountId.Value,
-                contact.Name,
-                contact.Email,
-                contact.Phone,
-                contact.Role);
+            UpsertContact(transaction, contact);
             return WriteOutcome.Done;
         });
     }
@@ -85,11 +74,15 @@ internal sealed class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection c
                 return WriteOutcome.UnknownCustomer;
             }
 
-            store.Execute(
-                transaction,
-                "INSERT INTO crm_accounts (customer_id, domains) VALUES ($p0, $p1) ON CONFLICT(customer_id) DO UPDATE SET domains = excluded.domains",
-                account.Value,
-                string.Join(' ', domains));
+            if (domains.Count == 0)
+            {
+                // No domains, no profile row: an empty row would still count as a CRM record of the customer
+                // and stop a replacement ledger from leaving it out.
+                store.Execute(transaction, "DELETE FROM crm_accounts WHERE customer_id = $p0", account.Value);
+                return WriteOutcome.Done;
+            }
+
+            UpsertDomains(transaction, account, domains);
             return WriteOutcome.Done;
         });
     }
@@ -118,33 +111,7 @@ internal sealed class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection c
                 return WriteOutcome.Invalid;
             }
 
-            store.Execute(
-                transaction,
-                """
-                INSERT INTO deals (deal_id, customer_id, title, stage, arr, currency, kind, expected_close, owner, channel, lost_reason, created)
-                VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)
-                ON CONFLICT(deal_id) DO UPDATE SET customer_id = excluded.customer_id, title = excluded.title, stage = excluded.stage,
-                    arr = excluded.arr, currency = excluded.currency, kind = excluded.kind, expected_close = excluded.expected_close,
-                    owner = excluded.owner, channel = excluded.channel, lost_reason = excluded.lost_reason, created = excluded.created
-                """,
-                deal.Id.Value,
-                deal.AccountId.Value,
-                deal.Title,
-                deal.Stage,
-                SqliteRows.Decimal(deal.Arr),
-                deal.Currency.Value,
-                deal.Kind.ToText(),
-                SqliteRows.Date(deal.ExpectedClose),
-                deal.Owner,
-                deal.Channel,
-                deal.LostReason,
-                SqliteRows.Date(deal.Created));
-            store.Execute(transaction, "DELETE FROM deal_history WHERE deal_id = $p0", deal.Id.Value);
-            for (var i = 0; i < deal.History.Length; i++)
-            {
-                store.Execute(transaction, "INSERT INTO deal_history (deal_id, seq, stage, on_date) VALUES ($p0, $p1, $p2, $p3)", deal.Id.Value, i, deal.History[i].Stage, SqliteRows.Date(deal.History[i].On));
-            }
-
+            UpsertDeal(transaction, deal);
             return WriteOutcome.Done;
         });
     }
@@ -264,14 +231,7 @@ internal sealed class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection c
         ArgumentNullException.ThrowIfNull(target);
         return store.Write(transaction =>
         {
-            store.Execute(
-                transaction,
-                "INSERT INTO targets (owner, start_month, months, arr, currency) VALUES ($p0, $p1, $p2, $p3, $p4) ON CONFLICT(owner, start_month, months) DO UPDATE SET arr = excluded.arr, currency = excluded.currency",
-                target.Owner,
-                target.Start.ToString(),
-                target.Months,
-                SqliteRows.Decimal(target.Arr),
-                target.Currency.Value);
+            UpsertTarget(transaction, target);
             return WriteOutcome.Done;
         });
     }
@@ -298,13 +258,7 @@ internal sealed class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection c
                 }
             }
 
-            store.Execute(transaction, "DELETE FROM pipeline_stages");
-            for (var i = 0; i < pipeline.Stages.Length; i++)
-            {
-                var stage = pipeline.Stages[i];
-                store.Execute(transaction, "INSERT INTO pipeline_stages (position, key, name, probability, outcome) VALUES ($p0, $p1, $p2, $p3, $p4)", i, stage.Key, stage.Name, SqliteRows.Decimal(stage.Probability), SqliteCrmRows.OutcomeText(stage.Outcome));
-            }
-
+            ReplaceStages(transaction, pipeline);
             return WriteOutcome.Done;
         });
     }
@@ -343,6 +297,74 @@ internal sealed class SqliteCrmStore(SqliteLedgerStore store, SqliteConnection c
         }
 
         return result;
+    }
+
+    private void UpsertContact(SqliteTransaction transaction, Contact contact) => store.Execute(
+        transaction,
+        """
+        INSERT INTO contacts (contact_id, customer_id, name, email, phone, role) VALUES ($p0, $p1, $p2, $p3, $p4, $p5)
+        ON CONFLICT(contact_id) DO UPDATE SET customer_id = excluded.customer_id, name = excluded.name, email = excluded.email, phone = excluded.phone, role = excluded.role
+        """,
+        contact.Id.Value,
+        contact.AccountId.Value,
+        contact.Name,
+        contact.Email,
+        contact.Phone,
+        contact.Role);
+
+    private void UpsertDomains(SqliteTransaction transaction, CustomerId account, IReadOnlyList<string> domains) => store.Execute(
+        transaction,
+        "INSERT INTO crm_accounts (customer_id, domains) VALUES ($p0, $p1) ON CONFLICT(customer_id) DO UPDATE SET domains = excluded.domains",
+        account.Value,
+        string.Join(' ', domains));
+
+    private void UpsertDeal(SqliteTransaction transaction, Deal deal)
+    {
+        store.Execute(
+            transaction,
+            """
+            INSERT INTO deals (deal_id, customer_id, title, stage, arr, currency, kind, expected_close, owner, channel, lost_reason, created)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11)
+            ON CONFLICT(deal_id) DO UPDATE SET customer_id = excluded.customer_id, title = excluded.title, stage = excluded.stage,
+                arr = excluded.arr, currency = excluded.currency, kind = excluded.kind, expected_close = excluded.expected_close,
+                owner = excluded.owner, channel = excluded.channel, lost_reason = excluded.lost_reason, created = excluded.created
+            """,
+            deal.Id.Value,
+            deal.AccountId.Value,
+            deal.Title,
+            deal.Stage,
+            SqliteRows.Decimal(deal.Arr),
+            deal.Currency.Value,
+            deal.Kind.ToText(),
+            SqliteRows.Date(deal.ExpectedClose),
+            deal.Owner,
+            deal.Channel,
+            deal.LostReason,
+            SqliteRows.Date(deal.Created));
+        store.Execute(transaction, "DELETE FROM deal_history WHERE deal_id = $p0", deal.Id.Value);
+        for (var i = 0; i < deal.History.Length; i++)
+        {
+            store.Execute(transaction, "INSERT INTO deal_history (deal_id, seq, stage, on_date) VALUES ($p0, $p1, $p2, $p3)", deal.Id.Value, i, deal.History[i].Stage, SqliteRows.Date(deal.History[i].On));
+        }
+    }
+
+    private void UpsertTarget(SqliteTransaction transaction, SalesTarget target) => store.Execute(
+        transaction,
+        "INSERT INTO targets (owner, start_month, months, arr, currency) VALUES ($p0, $p1, $p2, $p3, $p4) ON CONFLICT(owner, start_month, months) DO UPDATE SET arr = excluded.arr, currency = excluded.currency",
+        target.Owner,
+        target.Start.ToString(),
+        target.Months,
+        SqliteRows.Decimal(target.Arr),
+        target.Currency.Value);
+
+    private void ReplaceStages(SqliteTransaction transaction, Pipeline pipeline)
+    {
+        store.Execute(transaction, "DELETE FROM pipeline_stages");
+        for (var i = 0; i < pipeline.Stages.Length; i++)
+        {
+            var stage = pipeline.Stages[i];
+            store.Execute(transaction, "INSERT INTO pipeline_stages (position, key, name, probability, outcome) VALUES ($p0, $p1, $p2, $p3, $p4)", i, stage.Key, stage.Name, SqliteRows.Decimal(stage.Probability), SqliteCrmRows.OutcomeText(stage.Outcome));
+        }
     }
 
     private void Insert(SqliteTransaction transaction, Activity activity, bool upsert) => store.Execute(

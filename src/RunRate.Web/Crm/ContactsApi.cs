@@ -73,6 +73,7 @@ internal static class ContactsApi
     private static Ok<ContactDto> Replace(string id, ContactBody body, LedgerStores stores)
     {
         using var store = stores.Open();
+        _ = store.Crm.FindContact(new ContactId(id)) ?? throw NotFound(id);
         if (!string.IsNullOrEmpty(body.ContactId) && body.ContactId != id)
         {
             throw CrmRequests.Unprocessable("contact_id", $"must match the id in the path ('{id}'), found '{body.ContactId}'");
