@@ -12,7 +12,8 @@ import { accountLink, dealKindBadge, sumMoney, relativeDays } from './crm-common
 import { createDealDialogs } from './deal-dialogs.js';
 import { createWonDialog } from './won-dialog.js';
 
-const CLOSED_SHOWN = 12;
+/** Cards a column shows before “Show all” (open: closing soonest; won and lost: latest). */
+const COLUMN_SHOWN = 10;
 
 /** A stage's figures: the server's, or (when the owner filter had to be applied here) summed from its cards. */
 function stageFigures(stage, deals, cur, serverFiltered) {
@@ -31,7 +32,8 @@ export default {
   filterScopes: false,
   create(root, app) {
     let data = null;
-    const expanded = new Set(); // closed columns showing every card
+    const expanded = new Set(); // columns showing every card
+    const pinned = new Set(); // deals created or moved here: always on screen, wherever they sort
     const knownOwners = new Set();
     let highlighted = null; // the ?deal= card already brought into view
     const subtitle = h('p', { class: 'page-sub', 'data-testid': 'pipeline-summary' }, '\u00a0');
@@ -51,12 +53,17 @@ export default {
       meta: () => app.meta,
       owners: () => [...knownOwners].sort(),
       stages: () => data?.stages || [],
-      onSaved: (msg) => { toast(msg, { kind: 'success' }); reload(); },
+      onSaved: (msg, deal) => {
+        if (deal?.deal_id) pinned.add(deal.deal_id);
+        toast(msg, { kind: 'success' });
+        reload();
+      },
     });
 
     async function moveDeal(deal, key) {
       const stage = data.stages.find((s) => s.key === key);
       if (!stage || deal.stage === key) return;
+      pinned.add(deal.deal_id);
       if (stage.outcome === 'lost') {
         dialogs.lost(deal, stage);
         return;
@@ -112,7 +119,8 @@ export default {
       const sorted = [...deals].sort(closed
         ? (a, b) => (b.closed_on || '').localeCompare(a.closed_on || '')
         : (a, b) => a.expected_close.localeCompare(b.expected_close));
-      const shown = closed && !expanded.has(s.key) ? sorted.slice(0, CLOSED_SHOWN) : sorted;
+      const shown = expanded.has(s.key) ? sorted
+        : [...sorted.slice(0, COLUMN_SHOWN), ...sorted.slice(COLUMN_SHOWN).filter((d) => pinned.has(d.deal_id))];
       const list = h('ol', { class: 'board-list', 'data-stage-list': s.key, 'aria-label': `${s.name} deals` },
         shown.map((d) => dealCard(d, data.stages)));
       const headId = `stage-head-${s.key}`;
@@ -126,9 +134,9 @@ export default {
           h('div', null, h('dt', null, 'Weighted'), h('dd', { 'data-testid': `stage-weighted-${s.key}` }, fmt.figure(f.weighted, (v) => fmt.money(v, cur), 'mixed'))))),
       list,
       !deals.length ? h('p', { class: 'board-empty muted small' }, 'No deals') : null,
-      closed && sorted.length > CLOSED_SHOWN ? h('button', { type: 'button', class: 'link-btn board-more', 'aria-expanded': String(expanded.has(s.key)),
+      sorted.length > COLUMN_SHOWN ? h('button', { type: 'button', class: 'link-btn board-more', 'aria-expanded': String(expanded.has(s.key)),
         onclick: () => { if (expanded.has(s.key)) expanded.delete(s.key); else expanded.add(s.key); renderBoard(); } },
-      expanded.has(s.key) ? 'Show the latest only' : `Show all ${fmt.int(sorted.length)}`) : null);
+      expanded.has(s.key) ? `Show the first ${COLUMN_SHOWN}` : `Show all ${fmt.int(sorted.length)}`) : null);
       col.addEventListener('dragover', (e) => {
         if (![...e.dataTransfer.types].includes('text/plain')) return;
         e.preventDefault();
@@ -169,7 +177,7 @@ export default {
       if (el) el.classList.add('is-highlighted');
       if (focus && focus !== highlighted) { // arriving from an account page: bring that deal into view once
         const d = data.deals.find((x) => x.deal_id === focus);
-        if (!el && d && d.outcome !== 'open' && !expanded.has(d.stage)) { expanded.add(d.stage); renderBoard(); return; }
+        if (!el && d && !expanded.has(d.stage)) { expanded.add(d.stage); renderBoard(); return; }
         highlighted = focus;
         el?.scrollIntoView({ block: 'center', inline: 'center' });
       }
