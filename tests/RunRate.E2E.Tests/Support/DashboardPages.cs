@@ -50,6 +50,9 @@ public static class DashboardPages
             }
             """);
 
-    public static async Task ShotAsync(this IPage page, string name) =>
+    public static async Task ShotAsync(this IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // else the sticky top bar lands mid-page in a full-page shot
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, name + ".png"), FullPage = true });
+    }
 }
