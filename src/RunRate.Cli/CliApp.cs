@@ -1,5 +1,7 @@
 using System.CommandLine;
 using RunRate.Cli.ArrBridge;
+using RunRate.Cli.Billing;
+using RunRate.Cli.Capture;
 using RunRate.Cli.Cohorts;
 using RunRate.Cli.Common;
 using RunRate.Cli.Crm;
@@ -32,6 +34,8 @@ internal static class CliApp
         root.Subcommands.Add(new SalesCommand(context).Build());
         root.Subcommands.Add(new RenewalsCommand(context).Build());
         root.Subcommands.Add(new SignalsCommand(context).Build());
+        root.Subcommands.Add(new WebhookCommand(context).Build());
+        root.Subcommands.Add(new CaptureCommand(context).Build());
         root.Subcommands.Add(new ContactsCommand(context).Build());
         root.Subcommands.Add(new Command("contact", "Add contacts to accounts") { new ContactAddCommand(context).Build() });
         root.Subcommands.Add(new DealsCommand(context).Build());

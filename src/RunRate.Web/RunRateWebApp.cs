@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RunRate.Storage;
+using RunRate.Web.Billing;
+using RunRate.Web.Capture;
 using RunRate.Web.Crm;
 using RunRate.Web.Customers;
 using RunRate.Web.Events;
@@ -50,6 +52,7 @@ public static class RunRateWebApp
         services.AddSingleton(options.Clock ?? TimeProvider.System);
         services.AddSingleton(provider => new LedgerStores(StorePath(options, provider.GetRequiredService<IConfiguration>())));
         services.AddSingleton<LedgerEvents>();
+        services.AddStripeWebhook(options);
         services.AddHostedService(provider => provider.GetRequiredService<LedgerEvents>());
         services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
@@ -87,7 +90,9 @@ public static class RunRateWebApp
             .MapExport()
             .MapMeta()
             .MapEvents()
-            .MapSales();
+            .MapSales()
+            .MapWebhooks()
+            .MapCapture();
         api.MapAccounts()
             .MapContacts()
             .MapPipeline()

@@ -20,4 +20,11 @@ public sealed record WebOptions
 
     /// <summary>The folder of the dashboard's static files. Null: <c>wwwroot</c> beside the binaries, else under the content root.</summary>
     public string? WebRoot { get; init; }
+
+    /// <summary>
+    /// The signing secret (<c>whsec_…</c>) that Stripe webhook deliveries to <c>/api/webhooks/stripe</c> are checked with.
+    /// Null: the <c>RunRate:StripeWebhookSecret</c> setting, else the <c>RUNRATE_STRIPE_WEBHOOK_SECRET</c> environment
+    /// variable; with none the endpoint answers 503.
+    /// </summary>
+    public string? StripeWebhookSecret { get; init; }
 }

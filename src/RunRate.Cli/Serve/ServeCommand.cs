@@ -28,10 +28,15 @@ internal sealed class ServeCommand(CliContext context)
 
     private readonly Option<bool> _demo = new("--demo") { Description = "Load the demo ledger first when the store is empty" };
     private readonly Option<int> _customers = new("--demo-customers") { Description = "Customers in the demo ledger", HelpName = "N", DefaultValueFactory = _ => 500 };
+    private readonly Option<string?> _stripeSecret = new("--stripe-webhook-secret")
+    {
+        Description = "Signing secret (whsec_...) for Stripe events at /api/webhooks/stripe (default: $RUNRATE_STRIPE_WEBHOOK_SECRET)",
+        HelpName = "SECRET",
+    };
 
     public Command Build()
     {
-        var command = new Command("serve", "Serve the dashboard and the REST API (OpenAPI at /openapi/v1.json, reference at /api-docs)") { _db, _urls, _demo, _customers };
+        var command = new Command("serve", "Serve the dashboard and the REST API (OpenAPI at /openapi/v1.json, reference at /api-docs)") { _db, _urls, _demo, _customers, _stripeSecret };
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;
     }
@@ -59,7 +64,13 @@ internal sealed class ServeCommand(CliContext context)
         // The command prints its own start-up line and failures; the host's copies (a stack trace for a
         // taken port) would only bury them.
         string[] quiet = ["--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning", "--Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host=None"];
-        var app = RunRateWebApp.Build(quiet, new WebOptions { StorePath = db, Urls = urls, Clock = context.Clock });
+        var app = RunRateWebApp.Build(quiet, new WebOptions
+        {
+            StorePath = db,
+            Urls = urls,
+            Clock = context.Clock,
+            StripeWebhookSecret = parse.GetValue(_stripeSecret) ?? context.Environment("RUNRATE_STRIPE_WEBHOOK_SECRET"),
+        });
         try
         {
             app.Start();

@@ -8,9 +8,9 @@ namespace RunRate.Ingest.Demo;
 
 /// <summary>
 /// The demo pipeline, over the accounts that have a sales owner: the customers whose first payment is recent
-/// were won (at exactly their first ARR, closed shortly before they started); about one account in ten has an
+/// were won (at exactly their first ARR, closed shortly before they started); about one account in eleven has an
 /// open deal (expansion, cross-sell or renewal for customers, new business for those not paying yet); about one
-/// in twelve lost one in the last months, with a reason.
+/// in fourteen lost one in the last months, with a reason.
 /// </summary>
 internal static class DemoCrmDeals
 {
@@ -33,13 +33,13 @@ internal static class DemoCrmDeals
         }
 
         var free = owned.Where(a => !busy.Contains(a.Customer.Id)).ToList();
-        foreach (var account in Sample(free, Math.Max(1, accounts.Count / 10), rng))
+        foreach (var account in Sample(free, Math.Max(1, accounts.Count / 11), rng))
         {
             drafts.Add(Open(account, asOf, rng));
             busy.Add(account.Customer.Id);
         }
 
-        foreach (var account in Sample(free.Where(a => !busy.Contains(a.Customer.Id)).ToList(), Math.Max(1, accounts.Count / 12), rng))
+        foreach (var account in Sample(free.Where(a => !busy.Contains(a.Customer.Id)).ToList(), Math.Max(1, accounts.Count / 14), rng))
         {
             drafts.Add(Lost(account, asOf, rng));
         }

@@ -107,6 +107,9 @@ public interface ILedgerWriter
 
     /// <summary>Records a payment outcome under a unique key (replaces one with the same key).</summary>
     void Record(string key, Payment payment);
+
+    /// <summary>Logs an activity on its account's timeline unless one with the same external id is stored.</summary>
+    void Log(Activity activity);
 }
 
 /// <summary>What a capture stored.</summary>

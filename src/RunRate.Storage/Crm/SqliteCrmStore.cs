@@ -276,7 +276,7 @@ internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConn
                 return WriteOutcome.AlreadyExists;
             }
 
-            var summary = apply(new Writer(store, connection, transaction));
+            var summary = apply(new Writer(this, store, connection, transaction));
             store.Execute(transaction, "INSERT INTO webhook_events (event_id, type, received_at, summary) VALUES ($p0, $p1, $p2, $p3)", eventId, type, SqliteCrmRows.Timestamp(receivedAt), summary);
             outcome = new BillingOutcome(true, summary);
             return WriteOutcome.Done;
@@ -367,7 +367,7 @@ internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConn
         }
     }
 
-    private void Insert(SqliteTransaction transaction, Activity activity, bool upsert) => store.Execute(
+    internal void Insert(SqliteTransaction transaction, Activity activity, bool upsert) => store.Execute(
         transaction,
         """
         INSERT INTO activities (activity_id, kind, at, subject, body, customer_id, contact_id, deal_id, source, external_id)
@@ -392,7 +392,7 @@ internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConn
         return exists == (mode == WriteMode.Replace) ? WriteOutcome.Done : exists ? WriteOutcome.AlreadyExists : WriteOutcome.NotFound;
     }
 
-    private object? Scalar(SqliteTransaction transaction, string sql, params object?[] values)
+    internal object? Scalar(SqliteTransaction transaction, string sql, params object?[] values)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -406,12 +406,20 @@ internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConn
     }
 
     /// <summary>The billing event's view of the ledger, inside its transaction.</summary>
-    private sealed class Writer(SqliteLedgerStore store, SqliteConnection connection, SqliteTransaction transaction) : ILedgerWriter
+    private sealed class Writer(SqliteCrmStore crm, SqliteLedgerStore store, SqliteConnection connection, SqliteTransaction transaction) : ILedgerWriter
     {
+        public void Log(Activity activity)
+        {
+            if (activity.ExternalId is null || crm.Scalar(transaction, "SELECT 1 FROM activities WHERE external_id = $p0", activity.ExternalId) is null)
+            {
+                crm.Insert(transaction, activity, upsert: true);
+            }
+        }
+
         public Customer? FindCustomer(CustomerId id) => SqliteRows.ReadCustomers(connection, transaction, id.Value).SingleOrDefault();
 
         public IReadOnlyList<RevenueLine> LinesWithIdPrefix(string prefix) =>
-            SqliteRows.ReadLines(connection, transaction).Where(l => l.Id.Value.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            SqliteRows.ReadLinesWithIdPrefix(connection, transaction, prefix);
 
         public void Upsert(Customer customer) => store.Execute(transaction, SqliteTable.Customers.UpsertSql, SqliteTable.Values(customer));
 

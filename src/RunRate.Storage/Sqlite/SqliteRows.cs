@@ -46,12 +46,25 @@ internal static class SqliteRows
         return result;
     }
 
-    public static List<RevenueLine> ReadLines(SqliteConnection connection, SqliteTransaction? transaction, string? id = null)
+    public static List<RevenueLine> ReadLines(SqliteConnection connection, SqliteTransaction? transaction, string? id = null) =>
+        ReadLines(Query(connection, transaction, LineColumns + (id is null ? "" : " WHERE line_id = $id"), id));
+
+    /// <summary>
+    /// Lines whose id starts with <paramref name="prefix"/>, as a range on the primary key (ids compare
+    /// by their UTF-8 bytes, and U+10FFFF sorts after every character a prefix can be followed by).
+    /// </summary>
+    public static List<RevenueLine> ReadLinesWithIdPrefix(SqliteConnection connection, SqliteTransaction? transaction, string prefix) =>
+        [.. ReadLines(Query(connection, transaction, LineColumns + " WHERE line_id >= $id AND line_id < $id || char(1114111)", prefix))
+            .Where(l => l.Id.Value.StartsWith(prefix, StringComparison.Ordinal))];
+
+    private const string LineColumns = "SELECT line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months FROM lines";
+
+    private static List<RevenueLine> ReadLines(SqliteDataReader source)
     {
+        using var reader = source;
         var result = new List<RevenueLine>();
         var currencies = new Dictionary<string, CurrencyCode>(StringComparer.Ordinal);
         var products = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = Query(connection, transaction, "SELECT line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months FROM lines" + (id is null ? "" : " WHERE line_id = $id"), id);
         while (reader.Read())
         {
             if (!LineKinds.TryParse(reader.GetString(2), out var kind))

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace RunRate.Web.Infrastructure;
 
 /// <summary>
-/// Caps request bodies: <see cref="UploadBytes"/> for ledger uploads, <see cref="JsonBytes"/> for
+/// Caps request bodies: <see cref="UploadBytes"/> for ledger and capture uploads, <see cref="JsonBytes"/> for
 /// everything else. A declared length over the cap is refused before reading; a chunked body is
 /// cut off as soon as it passes the cap. Either way the answer is a 413 problem.
 /// </summary>
@@ -39,7 +39,8 @@ internal static class BodySizeLimits
         new($"The request body is larger than the limit of {limit / (1024 * 1024)} MB.", StatusCodes.Status413PayloadTooLarge);
 
     private static bool IsUpload(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/ledger", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method)
+        && (request.Path.StartsWithSegments("/api/ledger", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/api/capture", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads through to the inner stream and fails once more than the limit has been read.</summary>
     private sealed class LimitedReadStream(Stream inner, long limit) : Stream

@@ -19,16 +19,14 @@ public static class SignalEngine
         var active = CustomerRevenue.Analyze(ledger, options.Currency, options.AsOf).Where(s => s.Status == CustomerStatus.Active).ToList();
         var lines = ledger.Lines.ToLookup(l => l.CustomerId);
         var churn = new ChurnRisk(ledger, crm, options);
-        var growth = new GrowthSignals(ledger, [.. active.Select(s => s.Customer.Id)], options);
-        var bySegment = active.Select(s => s.Customer).Where(c => c.Segment is not null).ToLookup(c => c.Segment!, StringComparer.OrdinalIgnoreCase);
+        var growth = new GrowthSignals(ledger, [.. active.Select(s => s.Customer)], options);
         var signals = new List<Signal>();
         foreach (var standing in active)
         {
             var account = standing.Customer;
-            var peers = account.Segment is null ? [] : bySegment[account.Segment].Where(p => p.Id != account.Id).ToList();
             Add(signals, account, SignalKind.ChurnRisk, standing, churn.Reasons(standing, [.. lines[account.Id]]));
-            Add(signals, account, SignalKind.Upsell, standing, growth.Upsell(account, peers));
-            Add(signals, account, SignalKind.CrossSell, standing, growth.CrossSell(account, peers));
+            Add(signals, account, SignalKind.Upsell, standing, growth.Upsell(account));
+            Add(signals, account, SignalKind.CrossSell, standing, growth.CrossSell(account));
         }
 
         return [.. signals.OrderBy(s => s.Kind).ThenByDescending(s => s.Score).ThenByDescending(s => s.Arr).ThenBy(s => s.Account.Id.Value, StringComparer.Ordinal)];
