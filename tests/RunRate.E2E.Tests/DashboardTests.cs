@@ -23,13 +23,13 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
     public async Task Overview_shows_the_cli_arr_and_every_kpi()
     {
         var page = await NewPageAsync(1280, 900);
-        await OpenAsync(page, "/?" + Period);
+        await page.OpenAsync("/?" + Period);
 
         var cli = _server.Cli("summary", "--month", "2026-10").GetProperty("summary");
-        Assert.Equal(cli.GetProperty("arr").GetDecimal(), await KpiAsync(page, "arr"));
-        Assert.Equal(cli.GetProperty("subscription_arr").GetDecimal(), await KpiAsync(page, "subscription_arr"));
-        Assert.Equal(cli.GetProperty("addon_arr").GetDecimal(), await KpiAsync(page, "addon_arr"));
-        Assert.Equal(cli.GetProperty("closing_mrr").GetDecimal(), await KpiAsync(page, "mrr"));
+        Assert.Equal(cli.GetProperty("arr").GetDecimal(), await page.KpiAsync("arr"));
+        Assert.Equal(cli.GetProperty("subscription_arr").GetDecimal(), await page.KpiAsync("subscription_arr"));
+        Assert.Equal(cli.GetProperty("addon_arr").GetDecimal(), await page.KpiAsync("addon_arr"));
+        Assert.Equal(cli.GetProperty("closing_mrr").GetDecimal(), await page.KpiAsync("mrr"));
         foreach (var kpi in new[] { "customers", "growth_yoy", "nrr", "grr", "valuation", "customer_churn_rate", "net_mrr_churn_rate", "arpa", "quick_ratio" })
         {
             Assert.True(await page.Locator($"[data-kpi='{kpi}']").IsVisibleAsync(), kpi);
@@ -42,14 +42,14 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
             Assert.True(await page.GetByTestId(chart).IsVisibleAsync(), chart);
         }
 
-        await ShotAsync(page, "overview-1280-light");
+        await page.ShotAsync("overview-1280-light");
     }
 
     [Fact]
     public async Task Segment_filter_from_the_filter_bar_matches_the_filtered_cli_and_stays_in_the_url()
     {
         var page = await NewPageAsync(1280, 900);
-        await OpenAsync(page, "/?" + Period);
+        await page.OpenAsync("/?" + Period);
 
         if (!await page.GetByTestId("filter-segment").IsVisibleAsync())
         {
@@ -59,41 +59,41 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByTestId("filter-segment").ClickAsync();
         await page.GetByTestId("filter-segment-option-SMB").CheckAsync();
         await page.WaitForURLAsync(url => url.Contains("segment=SMB", StringComparison.Ordinal));
-        await WaitReadyAsync(page);
+        await page.WaitReadyAsync();
 
         var cli = _server.Cli("summary", "--month", "2026-10", "--segment", "SMB").GetProperty("summary");
-        await ExpectKpiAsync(page, "arr", cli.GetProperty("arr").GetDecimal());
+        await page.ExpectKpiAsync("arr", cli.GetProperty("arr").GetDecimal());
 
         // A shared link reproduces the view.
         var shared = await NewPageAsync(1280, 900);
         await shared.GotoAsync(page.Url);
-        await WaitReadyAsync(shared);
-        Assert.Equal(cli.GetProperty("arr").GetDecimal(), await KpiAsync(shared, "arr"));
-        await ShotAsync(page, "overview-segment-smb");
+        await shared.WaitReadyAsync();
+        Assert.Equal(cli.GetProperty("arr").GetDecimal(), await shared.KpiAsync("arr"));
+        await page.ShotAsync("overview-segment-smb");
     }
 
     [Fact]
     public async Task Cancelling_a_line_on_the_customer_page_drops_the_arr_of_an_open_overview_without_reload()
     {
         var overview = await NewPageAsync(1280, 900);
-        await OpenAsync(overview, "/?" + Period);
-        var before = await KpiAsync(overview, "arr");
+        await overview.OpenAsync("/?" + Period);
+        var before = await overview.KpiAsync("arr");
 
         // The largest customer with an open recurring line, as the CLI lists it.
         var (customer, line, lineMrr) = LargestOpenLine();
         var page = await NewPageAsync(1280, 900);
-        await OpenAsync(page, $"/customers/{customer}?to=2026-10");
+        await page.OpenAsync($"/customers/{customer}?to=2026-10");
         await page.GetByTestId($"cancel-line-{line}").ClickAsync();
         await page.GetByTestId("cancel-date").FillAsync("2026-10-01");
         await page.GetByTestId("confirm-cancel").ClickAsync();
         await page.GetByTestId("cancel-dialog").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
-        await ShotAsync(page, "customer-after-cancel");
+        await page.ShotAsync("customer-after-cancel");
 
         var after = _server.Cli("summary", "--month", "2026-10").GetProperty("summary").GetProperty("arr").GetDecimal();
         Assert.True(after < before, $"the CLI's ARR should drop below {before}, is {after}");
         Assert.Equal(before - (12 * lineMrr), after, 2);
-        await ExpectKpiAsync(overview, "arr", after); // pushed over SSE: no reload
-        await ShotAsync(overview, "overview-after-cancel");
+        await overview.ExpectKpiAsync("arr", after); // pushed over SSE: no reload
+        await overview.ShotAsync("overview-after-cancel");
     }
 
     [Fact]
@@ -101,12 +101,22 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await NewPageAsync(375, 812, ColorScheme.Dark);
         var (customer, _, _) = LargestOpenLine();
-        foreach (var (path, name) in new[] { ("/?" + Period, "overview"), ("/cohorts?" + Period, "cohorts"), ("/customers?to=2026-10", "customers"), ($"/customers/{customer}?to=2026-10", "customer") })
+        using (var api = new CrmApi(_server))
         {
-            await OpenAsync(page, path);
-            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-            Assert.False(overflow, $"{name} scrolls sideways at 375 px");
-            await ShotAsync(page, $"{name}-375-dark");
+            await api.ArrangeAccountAsync(customer, "Alice Moreno"); // CRM pages with long titles and every panel filled
+        }
+
+        var pages = new[]
+        {
+            ("/?" + Period, "overview"), ("/cohorts?" + Period, "cohorts"), ("/customers?to=2026-10", "customers"), ($"/customers/{customer}?to=2026-10", "customer"),
+            ("/pipeline", "pipeline"), ("/sales", "sales"), ("/renewals", "renewals"), ("/signals", "signals"),
+        };
+        foreach (var (path, name) in pages)
+        {
+            await page.OpenAsync(path);
+            var overflow = await page.SidewaysOverflowAsync();
+            Assert.True(overflow is null, $"{name} scrolls sideways at 375 px: {overflow}");
+            await page.ShotAsync($"{name}-375-dark");
         }
     }
 
@@ -116,15 +126,15 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         var page = await NewPageAsync(1280, 900);
         var (customer, _, _) = LargestOpenLine();
         var name = _server.Cli("customer", customer, "--month", "2026-10").GetProperty("name").GetString()!;
-        await OpenAsync(page, "/customers?to=2026-10");
+        await page.OpenAsync("/customers?to=2026-10");
         await page.GetByTestId("customers-search").FillAsync(name);
         await page.GetByTestId($"customer-row-{customer}").WaitForAsync();
         await page.GetByTestId($"customer-row-{customer}").GetByRole(AriaRole.Link).First.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains($"/customers/{customer}", StringComparison.Ordinal));
-        await WaitReadyAsync(page);
+        await page.WaitReadyAsync();
 
         Assert.Equal(name, await page.GetByTestId("customer-name").InnerTextAsync());
-        await ShotAsync(page, "customers-to-customer");
+        await page.ShotAsync("customers-to-customer");
     }
 
     private (string Customer, string Line, decimal LineMrr) LargestOpenLine()
@@ -149,30 +159,5 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         throw new InvalidOperationException("the demo has no open USD line");
     }
 
-    private async Task<IPage> NewPageAsync(int width, int height, ColorScheme scheme = ColorScheme.Light)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, ColorScheme = scheme, BaseURL = _server.Address });
-        return await context.NewPageAsync();
-    }
-
-    private static async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(path);
-        await WaitReadyAsync(page);
-    }
-
-    private static Task WaitReadyAsync(IPage page) =>
-        page.WaitForSelectorAsync("main#main[data-state='ready']", new() { Timeout = 20_000 });
-
-    private static async Task<decimal> KpiAsync(IPage page, string kpi) =>
-        decimal.Parse(await page.Locator($"[data-kpi='{kpi}']").GetAttributeAsync("data-value") ?? "", CultureInfo.InvariantCulture);
-
-    private static async Task ExpectKpiAsync(IPage page, string kpi, decimal expected)
-    {
-        var value = expected.ToString("0.00", CultureInfo.InvariantCulture);
-        await page.WaitForSelectorAsync($"[data-kpi='{kpi}'][data-value='{value}']", new() { Timeout = 10_000 });
-    }
-
-    private static async Task ShotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsFolder, name + ".png"), FullPage = true });
+    private Task<IPage> NewPageAsync(int width, int height, ColorScheme scheme = ColorScheme.Light) => browser.NewPageAsync(_server, width, height, scheme);
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start the mock on a free port, run the smoke scenario and take the screenshot set, stop the mock.
+# Start the mock on a free port, run the smoke and CRM scenarios and take the screenshot set, stop the mock.
 #   tests/ui-mock/run.sh [smoke|shots|all]   (screenshots go to $SHOT_DIR, default /tmp/runrate-shots)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,5 +13,6 @@ export RUNRATE_URL="http://127.0.0.1:$port" SHOT_DIR=${SHOT_DIR:-/tmp/runrate-sh
 mkdir -p "$SHOT_DIR"
 status=0
 if [ "$what" != shots ]; then node --experimental-websocket "$here/cdp.mjs" "$here/scenarios/smoke.json" || status=1; fi
+if [ "$what" != shots ]; then node --experimental-websocket "$here/cdp.mjs" "$here/scenarios/crm.json" || status=1; fi
 if [ "$what" != smoke ]; then node --experimental-websocket "$here/cdp.mjs" "$here/scenarios/shots.json" || status=1; fi
 exit $status

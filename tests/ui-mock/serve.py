@@ -18,7 +18,9 @@ import threading
 import time
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit, unquote
+from urllib.parse import urlsplit, unquote, parse_qs
+
+import crm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", "src", "RunRate.Web", "wwwroot"))
@@ -162,6 +164,13 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def read_body(self):
+        # Read once per request (the CRM dispatch may have looked at it already); one handler
+        # serves every request of a keep-alive connection, so the cache is keyed by the request.
+        if getattr(self, "_body_of", None) is not self.raw_requestline:
+            self._body_of, self._body = self.raw_requestline, self._read_body()
+        return self._body
+
+    def _read_body(self):
         n = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(n) if n else b""
         try:
@@ -188,7 +197,32 @@ class Handler(BaseHTTPRequestHandler):
     def do_HEAD(self):
         self.do_GET()
 
+    def crm(self, method):
+        """The CRM endpoints (crm.py); False when the path is not one of them."""
+        path, query = self.path_parts()
+        body = self.read_body() if method in ("POST", "PUT") else None
+        if body is ValueError:
+            self.send_json(*problem(400, "Malformed JSON", "The body must be a JSON object."))
+            return True
+        answer = crm.handle(method, path, query, body)
+        if answer is None:
+            return False
+        status, doc = answer
+        if status == 204:
+            self.send_response(204)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self.send_json(status, doc)
+        return True
+
+    def do_DELETE(self):
+        if not self.crm("DELETE"):
+            self.send_json(*problem(404, "Not found", "No mock for DELETE " + self.path_parts()[0] + "."))
+
     def do_POST(self):
+        if self.crm("POST"):
+            return
         path, _ = self.path_parts()
         m = re.match(r"^/api/lines/([^/]+)/end$", path)
         if not m:
@@ -210,6 +244,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json(200, line)
 
     def do_PUT(self):
+        if self.crm("PUT"):
+            return
         path, _ = self.path_parts()
         m = re.match(r"^/api/lines/([^/]+)$", path)
         if not m:
@@ -243,6 +279,17 @@ class Handler(BaseHTTPRequestHandler):
             for k in ("nrr", "grr", "growth_yoy", "valuation", "quick_ratio"):
                 doc["summary"][k] = None
             return self.send_json(200, doc)
+        if path == "/api/customers" and "q=" in query:
+            text = parse_qs(query).get("q", [""])[0].lower()
+            doc = dict(SAMPLES["customers"])
+            doc["customers"] = [c for c in doc["customers"] if text in (c["customer_id"] + " " + (c["name"] or "")).lower()]
+            doc["total"] = len(doc["customers"])
+            if "limit=" in query:
+                doc["customers"] = doc["customers"][: int(parse_qs(query)["limit"][0])]
+            return self.send_json(200, doc)
+        answer = crm.handle("GET", path, query, None)
+        if answer is not None:
+            return self.send_json(*answer)
         simple = {"/api/summary": "summary", "/api/arr-bridge": "arr-bridge",
                   "/api/cohorts": "cohorts", "/api/customers": "customers"}
         if path in simple:
@@ -325,6 +372,8 @@ def main():
     srv.daemon_threads = True
     srv.sse_interval, srv.delay, srv.fail, srv.verbose = args.sse_interval, args.delay, args.fail, args.verbose
     srv.nulls = args.nulls
+    crm.ctx["doc"], crm.ctx["bump"] = customer_doc, bump
+    crm.seed(CUSTOMERS)
     print("RunRate mock on http://%s:%d/ (wwwroot %s)" % (args.host, args.port, ROOT), flush=True)
     try:
         srv.serve_forever()

@@ -8,6 +8,7 @@ using RunRate.Cli.Common;
 using RunRate.Ingest;
 using RunRate.Ingest.Csv;
 using RunRate.Ingest.Demo;
+using RunRate.Storage;
 using RunRate.Storage.Sqlite;
 using RunRate.Web;
 using Spectre.Console.Testing;
@@ -16,7 +17,7 @@ namespace RunRate.E2E.Tests.Support;
 
 /// <summary>
 /// The real server (Kestrel on 127.0.0.1, a free port) over a real SQLite file holding the demo
-/// ledger (as of 2026-10-31), serving the dashboard's files from the source tree.
+/// ledger and its CRM records (as of 2026-10-31), serving the dashboard's files from the source tree.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
@@ -48,6 +49,8 @@ public sealed class DashboardServer : IAsyncDisposable
             var errors = new LedgerErrors();
             var result = LedgerImport.Run(LedgerSource.FromFolder(ledgerFolder, errors)!, store, replace: true, errors);
             Assert.True(result.Succeeded, string.Join('\n', errors.Items));
+            // The demo's CRM side too (like serve --demo), so the CRM pages show a working pipeline.
+            Assert.Equal(WriteOutcome.Done, store.Crm.ReplaceAll(DemoCrm.Generate(DemoLedgerGenerator.Generate(new DemoOptions(customers, 42, AsOf)))));
         }
 
         var app = RunRateWebApp.Build([], new WebOptions

@@ -11,12 +11,20 @@ import overview from './pages/overview.js';
 import cohorts from './pages/cohorts.js';
 import customers from './pages/customers.js';
 import customer from './pages/customer.js';
+import pipeline from './pages/pipeline.js';
+import sales from './pages/sales.js';
+import renewals from './pages/renewals.js';
+import signals from './pages/signals.js';
 
 const ROUTES = [
   { re: /^\/$/, page: overview, nav: 'overview' },
   { re: /^\/cohorts\/?$/, page: cohorts, nav: 'cohorts' },
   { re: /^\/customers\/?$/, page: customers, nav: 'customers' },
   { re: /^\/customers\/([^/]+)\/?$/, page: customer, nav: 'customers', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { re: /^\/pipeline\/?$/, page: pipeline, nav: 'pipeline' },
+  { re: /^\/sales\/?$/, page: sales, nav: 'sales' },
+  { re: /^\/renewals\/?$/, page: renewals, nav: 'renewals' },
+  { re: /^\/signals\/?$/, page: signals, nav: 'signals' },
 ];
 
 const notFound = {
@@ -67,7 +75,7 @@ function render() {
     a.href = url.withGlobals(a.getAttribute('href').split('?')[0]);
   }
   $('.brand').href = url.withGlobals('/');
-  filters.setMode(route.page.filterMode || 'range');
+  filters.setMode(route.page.filterMode || 'range', { scopes: route.page.filterScopes !== false });
   filters.sync();
   closeMenu();
 

@@ -68,12 +68,12 @@ export function destroyIn(root) {
   for (const canvas of root.querySelectorAll('canvas')) Chart.getChart(canvas)?.destroy();
 }
 
-const tooltipBase = (c) => ({
+export const tooltipBase = (c) => ({
   backgroundColor: c.surface, titleColor: c.text, bodyColor: c.text, footerColor: c.muted,
   borderColor: c.grid, borderWidth: 1, padding: 10, boxPadding: 4, usePointStyle: true,
 });
 
-const legendBase = (c) => ({
+export const legendBase = (c) => ({
   position: 'bottom', align: 'start',
   labels: { usePointStyle: true, pointStyle: 'rectRounded', boxWidth: 10, boxHeight: 10, padding: 14, color: c.text },
 });

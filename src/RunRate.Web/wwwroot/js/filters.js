@@ -90,10 +90,16 @@ export function createFilterBar(root) {
 
   return {
     setMeta(m) { meta = m; sync(); },
-    setMode(m) {
+    /**
+     * 'range' (from, to), 'month' (one month) or 'currency' (no period: pages that show today's
+     * standing). `scopes: false` hides the customer filters on pages whose endpoint takes none.
+     */
+    setMode(m, { scopes = true } = {}) {
       mode = m;
       root.dataset.mode = m;
       from.field.hidden = m !== 'range';
+      to.field.hidden = m === 'currency';
+      for (const s of selects) s.ms.root.hidden = !scopes;
       replace(to.lab, m === 'range' ? 'To' : 'Month');
       to.input.setAttribute('aria-label', m === 'range' ? 'Last month of the period' : 'Month the figures are as of');
     },

@@ -118,6 +118,10 @@ export const NULL_REASONS = {
   quick_ratio: 'No base: there was no churn or contraction this month to divide by.',
   revenue_retention: 'No base: the cohort closed its first month at zero MRR.',
   logo_retention: 'No base: the cohort has no customer.',
+  mixed: 'These deals are in several currencies: clear the owner filter to see the total converted by the server.',
+  win_rate: 'No base: no deal was won or lost here in this period.',
+  sales_cycle: 'No deal was won in this period, so there is no cycle to measure.',
+  renewal_rate: 'No base: nothing due this month was renewed or lost yet.',
   default: 'This figure does not exist for this selection (its base is zero or missing).',
 };
 

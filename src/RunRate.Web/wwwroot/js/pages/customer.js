@@ -1,5 +1,5 @@
 // One customer (/api/customers/{id}): attributes, MRR over time, revenue lines with Cancel (end)
-// and Edit actions, and the movement timeline.
+// and Edit actions, the movement timeline, and the account's CRM panels (/api/accounts/{id}).
 import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import * as url from '../url.js';
@@ -11,6 +11,7 @@ import { toast } from '../ui/toast.js';
 import { createLoader, settle, card, chartBox } from './common.js';
 import { statusBadge, movementBadge } from './customers.js';
 import { createLineDialogs } from './line-dialogs.js';
+import { createAccountPanels } from './account-panels.js';
 
 const KIND_LABELS = { subscription: 'Subscription', addon: 'Add-on', one_time: 'One-time' };
 const isRecurring = (l) => l.kind === 'subscription' || l.kind === 'addon';
@@ -38,7 +39,15 @@ export default {
     const mrrCard = card({ title: 'MRR over time', subtitle: 'After each movement, in the reporting currency', testid: 'customer-mrr-card' });
     const lines = card({ title: 'Revenue lines', testid: 'customer-lines', className: 'card-span' });
     const moves = card({ title: 'Movements', subtitle: 'Every change of this customer’s MRR, newest first', testid: 'customer-movements', className: 'card-span' });
-    const body = h('div', { class: 'grid-customer' }, details.el, mrrCard.el, lines.el, moves.el);
+    const crm = createAccountPanels({
+      accountId: id,
+      onChanged: (message, err) => {
+        if (err) toast('That did not work', { kind: 'error', detail: err.detail || Object.values(err.errors || {}).flat()[0] || err.title });
+        else toast(message, { kind: 'success' });
+        load({ ...lastCtx, params: url.current() }, { background: true });
+      },
+    });
+    const body = h('div', { class: 'grid-customer' }, details.el, mrrCard.el, lines.el, ...crm.els, moves.el);
     root.append(crumb, head, body);
     const loader = createLoader(app, root);
     let lastCtx = null;
@@ -140,7 +149,11 @@ export default {
       lastCtx = ctx;
       const q = url.pick(ctx.params, url.SCOPE_KEYS);
       if (ctx.params.get('to')) q.set('month', ctx.params.get('to'));
-      return loader.run((signal) => settle({ res: api.get(`/api/customers/${encodeURIComponent(id)}`, q, { signal }) }), ({ res }) => {
+      const cur = url.pick(ctx.params, ['currency']);
+      return loader.run((signal) => settle({
+        res: api.get(`/api/customers/${encodeURIComponent(id)}`, q, { signal }),
+        account: api.get(`/api/accounts/${encodeURIComponent(id)}`, cur, { signal }),
+      }), ({ res, account }) => {
         const retry = () => load({ ...ctx, params: url.current() }, { background: false });
         if (res.status !== 'fulfilled') {
           const err = res.reason;
@@ -157,11 +170,13 @@ export default {
         renderChart(doc);
         renderLines(doc);
         renderMoves(doc);
+        if (account.status === 'fulfilled') crm.render(account.value);
+        else crm.error(account.reason, retry);
       }, opts);
     };
     return {
       load,
-      destroy: () => { loader.abort(); dialogs.destroy(); },
+      destroy: () => { loader.abort(); dialogs.destroy(); crm.destroy(); },
     };
   },
 };

@@ -1,75 +1,13 @@
 // Dialogs for one line: Cancel (POST /api/lines/{id}/end) and Edit (PUT /api/lines/{id}). Problem
 // details `errors` from a 4xx answer are shown next to the fields they name.
-import { h, replace, nextId } from '../dom.js';
+import { h, replace } from '../dom.js';
 import * as api from '../api.js';
 import * as fmt from '../format.js';
+import { dialogShell, field, showErrors, numberOrRaw } from '../ui/form.js';
+
+export { fieldErrors } from '../ui/form.js';
 
 const FIELDS = ['line_id', 'customer_id', 'kind', 'product', 'start_date', 'end_date', 'amount', 'quantity', 'currency', 'interval_months'];
-const norm = (s) => String(s).replace(/^\$\.?/, '').split('.').pop().toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** Map problem-details `errors` ({field: [messages]} or [{name, reason}]) onto our field names. */
-export function fieldErrors(errors, fields) {
-  const out = {};
-  const rest = [];
-  const entries = Array.isArray(errors)
-    ? errors.map((e) => [e.field || e.name || e.property || '', [e.message || e.reason || e.detail || String(e)]])
-    : Object.entries(errors || {}).map(([k, v]) => [k, Array.isArray(v) ? v : [String(v)]]);
-  for (const [key, msgs] of entries) {
-    const f = fields.find((x) => norm(x) === norm(key));
-    if (f) (out[f] ||= []).push(...msgs);
-    else rest.push(...msgs.map((m) => (key ? `${key}: ${m}` : m)));
-  }
-  return { byField: out, rest };
-}
-
-function dialogShell(testid, title, content, actions) {
-  const titleId = nextId('dlg');
-  const dlg = h('dialog', { class: 'dialog', 'data-testid': testid, 'aria-labelledby': titleId },
-    h('form', { method: 'dialog', class: 'dialog-form', novalidate: true },
-      h('header', { class: 'dialog-head' }, h('h2', { id: titleId }, title)),
-      h('div', { class: 'dialog-body' }, content),
-      h('footer', { class: 'dialog-foot' }, actions)));
-  return dlg;
-}
-
-function field(name, label, control, hint, prefix = '') {
-  const errId = `${prefix}err-${name}`;
-  const hintId = hint ? `${prefix}hint-${name}` : null;
-  control.id = `${prefix}f-${name}`;
-  control.name = name;
-  control.setAttribute('aria-describedby', [hintId, errId].filter(Boolean).join(' '));
-  const err = h('p', { class: 'field-error', id: errId, 'data-testid': `${prefix}field-error-${name}`, hidden: true });
-  return {
-    control, err,
-    el: h('div', { class: `form-field ff-${name}` }, h('label', { for: control.id, class: 'field-label' }, label), control,
-      hint ? h('p', { class: 'field-hint', id: hintId }, hint) : null, err),
-  };
-}
-
-function showErrors(fields, formError, err) {
-  for (const f of Object.values(fields)) {
-    f.err.hidden = true;
-    f.control.removeAttribute('aria-invalid');
-  }
-  formError.hidden = true;
-  if (!err) return;
-  const { byField, rest } = fieldErrors(err.errors, Object.keys(fields));
-  let first = null;
-  for (const [name, msgs] of Object.entries(byField)) {
-    const f = fields[name];
-    replace(f.err, msgs.join(' '));
-    f.err.hidden = false;
-    f.control.setAttribute('aria-invalid', 'true');
-    first ||= f.control;
-  }
-  const showTitle = !Object.keys(byField).length || rest.length || err.detail;
-  if (showTitle) {
-    replace(formError, h('strong', null, err.title), err.detail ? h('span', null, ` ${err.detail}`) : null,
-      rest.length ? h('ul', null, rest.map((m) => h('li', null, m))) : null);
-    formError.hidden = false;
-  }
-  (first || formError).focus?.();
-}
 
 export function createLineDialogs({ meta, customerId, onSaved }) {
   // ---------- Cancel (end) ----------
@@ -136,13 +74,6 @@ export function createLineDialogs({ meta, customerId, onSaved }) {
     if (oneTime) controls.interval_months.value = '';
   });
   let editLine = null;
-
-  const numberOrRaw = (s) => {
-    const t = s.trim();
-    if (t === '') return null;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : t; // let the server name the field if it isn't a number
-  };
 
   editDlg.querySelector('form').addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -137,9 +137,9 @@ function monthlyTable(months, cur) {
       h('caption', { class: 'sr-only' }, 'Monthly MRR bridge'),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Month'), cols.map(([l]) => h('th', { scope: 'col', class: 'num' }, l)),
         h('th', { scope: 'col', class: 'num' }, 'Customers'), h('th', { scope: 'col', class: 'num' }, 'Customer churn'))),
-      h('tbody', null, [...months].reverse().map((m) => h('tr', null,
+      h('tbody', null, [...months].reverse().map((m) => h('tr', { 'data-month': m.month },
         h('th', { scope: 'row' }, fmt.month(m.month)),
-        cols.map(([, k, signed]) => h('td', { class: `num${signed ? (m[k] > 0 ? ' pos' : m[k] < 0 ? ' neg' : ' muted') : ''}` },
+        cols.map(([, k, signed]) => h('td', { class: `num${signed ? (m[k] > 0 ? ' pos' : m[k] < 0 ? ' neg' : ' muted') : ''}`, 'data-mv': k, 'data-value': fmt.moneyValue(m[k]) },
           fmt.money(m[k], cur, { sign: !!signed }))),
         h('td', { class: 'num' }, fmt.int(m.customers)),
         h('td', { class: 'num' }, fmt.figure(m.customer_churn_rate, (x) => fmt.pct(x, 2), 'customer_churn_rate')))))));
