@@ -36,6 +36,7 @@ internal static class PipelineApi
 
     private static Ok<PipelineResponse> Get(
         [Description("Reporting currency (ISO 4217), default USD.")] string? currency,
+        [Description("Only deals of this owner (repeatable); the columns' figures then cover only them.")] string[]? owner,
         LedgerStores stores,
         TimeProvider clock)
     {
@@ -45,7 +46,7 @@ internal static class PipelineApi
         var today = CrmRequests.Today(clock);
         var fx = stores.Snapshot(store).Ledger.Fx;
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var deals = view.Deals().ToList();
+        var deals = view.Deals().Where(d => owner is not { Length: > 0 } || owner.Contains(d.Owner, StringComparer.Ordinal)).ToList();
         var columns = new List<PipelineColumnDto>();
         foreach (var stage in view.Pipeline.Stages)
         {

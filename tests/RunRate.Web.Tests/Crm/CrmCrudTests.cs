@@ -102,6 +102,13 @@ public sealed class CrmCrudTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
         board.GetProperty("deals").EnumerateArray().Select(d => d.GetProperty("deal_id").GetString()).ShouldBe(["dl_i1", "dl_i2"]);
         (await Client.Get("/api/pipeline?currency=EUR", HttpStatusCode.UnprocessableEntity)).ShouldContain("no exchange rate from USD to EUR on or before 2026-01-15");
 
+        await Client.Post("/api/deals", """{"deal_id":"dl_i3","account_id":"INITECH","title":"Upgrade","stage":"proposal","arr":200,"currency":"USD","kind":"expansion","expected_close":"2026-02-15","created":"2026-01-05","owner":"Bo"}""");
+        var bo = CrmApi.Json(await Client.Get("/api/pipeline?owner=Bo"));
+        bo.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "proposal").GetRawText()
+            .ShouldBe("""{"key":"proposal","name":"Proposal","probability":0.50,"outcome":"open","deals":1,"arr":200,"weighted_arr":100.00}""");
+        bo.GetProperty("deals").EnumerateArray().Select(d => d.GetProperty("deal_id").GetString()).ShouldBe(["dl_i3"]);
+        await Client.Delete("/api/deals/dl_i3");
+
         const string Stages = """{"stages":[{"key":"lead","name":"New lead","probability":0.05,"outcome":"open"},{"key":"proposal","name":"Proposal","probability":0.6,"outcome":"open"},{"key":"won","name":"Won","probability":1,"outcome":"won"},{"key":"lost","name":"Lost","probability":0,"outcome":"lost"}]}""";
         (await Client.Put("/api/pipeline/stages", Stages)).ShouldBe(Stages);
         CrmApi.Json(await Client.Get("/api/deals/dl_i1")).GetProperty("weighted_arr").GetDecimal().ShouldBe(600.01m);
