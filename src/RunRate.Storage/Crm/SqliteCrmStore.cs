@@ -31,15 +31,9 @@ internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConn
         ArgumentNullException.ThrowIfNull(contact);
         return store.Write(transaction =>
         {
-            var check = CheckMode(transaction, "contacts", "contact_id", contact.Id.Value, mode);
-            if (check != WriteOutcome.Done)
+            if (Preflight(transaction, "contacts", "contact_id", contact.Id.Value, mode, contact.AccountId) is var check && check != WriteOutcome.Done)
             {
                 return check;
-            }
-
-            if (!store.Exists(transaction, "customers", "customer_id", contact.AccountId.Value))
-            {
-                return WriteOutcome.UnknownCustomer;
             }
 
             if (contact.Email is { } email && Scalar(transaction, "SELECT contact_id FROM contacts WHERE email = $p0 AND contact_id <> $p1", email, contact.Id.Value) is not null)
@@ -94,15 +88,9 @@ internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConn
         ArgumentNullException.ThrowIfNull(deal);
         return store.Write(transaction =>
         {
-            var check = CheckMode(transaction, "deals", "deal_id", deal.Id.Value, mode);
-            if (check != WriteOutcome.Done)
+            if (Preflight(transaction, "deals", "deal_id", deal.Id.Value, mode, deal.AccountId) is var check && check != WriteOutcome.Done)
             {
                 return check;
-            }
-
-            if (!store.Exists(transaction, "customers", "customer_id", deal.AccountId.Value))
-            {
-                return WriteOutcome.UnknownCustomer;
             }
 
             var pipeline = SqliteCrmRows.ReadPipeline(connection, transaction);
@@ -177,15 +165,9 @@ internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConn
         ArgumentNullException.ThrowIfNull(activity);
         return store.Write(transaction =>
         {
-            var check = CheckMode(transaction, "activities", "activity_id", activity.Id.Value, mode);
-            if (check != WriteOutcome.Done)
+            if (Preflight(transaction, "activities", "activity_id", activity.Id.Value, mode, activity.AccountId) is var check && check != WriteOutcome.Done)
             {
                 return check;
-            }
-
-            if (!store.Exists(transaction, "customers", "customer_id", activity.AccountId.Value))
-            {
-                return WriteOutcome.UnknownCustomer;
             }
 
             if (activity.ExternalId is { } external && Scalar(transaction, "SELECT 1 FROM activities WHERE external_id = $p0 AND activity_id <> $p1", external, activity.Id.Value) is not null)
@@ -385,6 +367,15 @@ internal sealed partial class SqliteCrmStore(SqliteLedgerStore store, SqliteConn
         activity.DealId?.Value,
         activity.Source,
         activity.ExternalId);
+
+    /// <summary>What every account record's write checks first: the mode against the stored id, then that the account is stored.</summary>
+    private WriteOutcome Preflight(SqliteTransaction transaction, string table, string key, string id, WriteMode mode, CustomerId account)
+    {
+        var check = CheckMode(transaction, table, key, id, mode);
+        return check != WriteOutcome.Done ? check
+            : store.Exists(transaction, "customers", "customer_id", account.Value) ? WriteOutcome.Done
+            : WriteOutcome.UnknownCustomer;
+    }
 
     private WriteOutcome CheckMode(SqliteTransaction transaction, string table, string key, string id, WriteMode mode)
     {

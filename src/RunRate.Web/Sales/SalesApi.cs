@@ -19,32 +19,30 @@ internal static class SalesApi
 {
     public static RouteGroupBuilder MapSales(this RouteGroupBuilder api)
     {
-        api.MapGet("/sales", Sales)
-            .WithName("GetSales")
-            .WithTags("Sales")
-            .WithSummary("Sales analytics of a period")
-            .WithDescription("Pipeline by stage (count, ARR, weighted ARR), stage-to-stage conversion, win rate overall and by channel and owner, sales cycle, new ARR by channel and owner, targets vs attainment. Same JSON as `runrate sales --json`.")
-            .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/renewals", Renewals)
-            .WithName("GetRenewals")
-            .WithTags("Sales")
-            .WithSummary("ARR up for renewal per month")
-            .WithDescription("Term ends of recurring lines month by month: renewed, lost, open or ending, with the renewal rate. Same JSON as `runrate renewals --json`.")
-            .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/signals", Signals)
-            .WithName("GetSignals")
-            .WithTags("Sales")
-            .WithSummary("Churn-risk, upsell and cross-sell scores with their reasons")
-            .WithDescription("Every active account with at least one reason, per kind; the score is the sum of the reasons' points (at most 100). Same JSON as `runrate signals --json`.")
-            .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv")
-            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/sales", Sales).Report(
+            "GetSales",
+            "Sales analytics of a period",
+            "Pipeline by stage (count, ARR, weighted ARR), stage-to-stage conversion, win rate overall and by channel and owner, sales cycle, new ARR by channel and owner, targets vs attainment. Same JSON as `runrate sales --json`.");
+        api.MapGet("/renewals", Renewals).Report(
+            "GetRenewals",
+            "ARR up for renewal per month",
+            "Term ends of recurring lines month by month: renewed, lost, open or ending, with the renewal rate. Same JSON as `runrate renewals --json`.");
+        api.MapGet("/signals", Signals).Report(
+            "GetSignals",
+            "Churn-risk, upsell and cross-sell scores with their reasons",
+            "Every active account with at least one reason, per kind; the score is the sum of the reasons' points (at most 100). Same JSON as `runrate signals --json`.");
         return api;
     }
+
+    /// <summary>The OpenAPI description the three reports share: JSON or CSV, 400 for bad parameters, 422 for missing exchange rates.</summary>
+    private static void Report(this RouteHandlerBuilder endpoint, string name, string summary, string description) => endpoint
+        .WithName(name)
+        .WithTags("Sales")
+        .WithSummary(summary)
+        .WithDescription(description)
+        .Produces<string>(StatusCodes.Status200OK, "application/json", "text/csv")
+        .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+        .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static ContentHttpResult Sales(
         [Description("First month, YYYY-MM (default: the first month of `to`'s quarter).")] string? from,
