@@ -25,6 +25,9 @@ internal sealed class CrmReportOptions
     public OutputFormat Format(ParseResult parse) =>
         parse.GetValue(_json) ? OutputFormat.Json : parse.GetValue(_csv) ? OutputFormat.Csv : OutputFormat.Table;
 
+    /// <summary>The ledger alone, for reports that need no CRM records.</summary>
+    public RevenueLedger LoadLedger(CliContext context, ParseResult parse) => LedgerAccess.Load(context, parse.GetValue(_db));
+
     /// <summary>The ledger and the CRM snapshot of the store.</summary>
     public (RevenueLedger Ledger, CrmData Crm) Load(CliContext context, ParseResult parse)
     {

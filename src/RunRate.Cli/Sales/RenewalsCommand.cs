@@ -46,7 +46,7 @@ internal sealed class RenewalsCommand(CliContext context)
         }
 
         var currency = _report.Currency(parse);
-        var (ledger, _) = _report.Load(context, parse);
+        var ledger = _report.LoadLedger(context, parse);
         var months = LedgerAccess.Compute(() => RenewalSchedule.Compute(ledger, new RenewalRequest(currency, from, to, context.Today, parse.GetValue(_minInterval) ?? 12)));
         switch (_report.Format(parse))
         {

@@ -28,6 +28,7 @@ public static class SalesAnalytics
             return new StageFigures(stage, inStage.Count, Sum(inStage, values.Arr), Sum(inStage, values.Weighted));
         }).ToList();
         var openDeals = deals.Where(d => values.Outcome(d) == StageOutcome.Open).ToList();
+        var landed = Landed(ledger, request);
 
         return new SalesReport(
             request,
@@ -38,8 +39,8 @@ public static class SalesAnalytics
             [.. closed.GroupBy(d => d.Channel ?? None, StringComparer.Ordinal).Select(g => new GroupWinRate(g.Key, Rate([.. g], values))).OrderByDescending(g => g.Figures.WonArr).ThenBy(g => g.Group, StringComparer.Ordinal)],
             [.. closed.GroupBy(d => d.Owner ?? None, StringComparer.Ordinal).Select(g => new GroupWinRate(g.Key, Rate([.. g], values))).OrderByDescending(g => g.Figures.WonArr).ThenBy(g => g.Group, StringComparer.Ordinal)],
             Cycle(won, crm.Pipeline),
-            NewArr(ledger, request, won, values, c => c.Channel, d => d.Channel),
-            NewArr(ledger, request, won, values, c => c.Owner, d => d.Owner),
+            NewArr(landed, won, values, c => c.Channel, d => d.Channel),
+            NewArr(landed, won, values, c => c.Owner, d => d.Owner),
             Targets(ledger, crm, request));
     }
 
@@ -78,26 +79,25 @@ public static class SalesAnalytics
         return new SalesCycle(won.Count, new Exact(days.Sum(), days.Count), median);
     }
 
+    /// <summary>Each customer with the new-business MRR it brought in the period (customers without any left out).</summary>
+    private static List<(Customer Customer, Exact Mrr)> Landed(RevenueLedger ledger, SalesRequest request) =>
+        [.. CustomerRevenue.Analyze(ledger, request.Currency, request.To.LastDay)
+            .Select(s => (s.Customer, Mrr: s.Movements.Where(m => m.Type == MovementType.New && request.Covers(m.Date)).Aggregate(Exact.Zero, (sum, m) => sum + m.Amount)))
+            .Where(c => !c.Mrr.IsZero)];
+
     private static List<NewArrGroup> NewArr(
-        RevenueLedger ledger,
-        SalesRequest request,
+        List<(Customer Customer, Exact Mrr)> landedByCustomer,
         IReadOnlyList<Deal> won,
         DealValues values,
         Func<Customer, string?> customerGroup,
         Func<Deal, string?> dealGroup)
     {
         var landed = new Dictionary<string, (int Customers, Exact Mrr)>(StringComparer.Ordinal);
-        foreach (var standing in CustomerRevenue.Analyze(ledger, request.Currency, request.To.LastDay))
+        foreach (var (customer, mrr) in landedByCustomer)
         {
-            var mrr = standing.Movements
-                .Where(m => m.Type == MovementType.New && request.Covers(m.Date))
-                .Aggregate(Exact.Zero, (sum, m) => sum + m.Amount);
-            if (!mrr.IsZero)
-            {
-                var key = customerGroup(standing.Customer) ?? None;
-                var (customers, total) = landed.GetValueOrDefault(key);
-                landed[key] = (customers + 1, total + mrr);
-            }
+            var key = customerGroup(customer) ?? None;
+            var (customers, total) = landed.GetValueOrDefault(key);
+            landed[key] = (customers + 1, total + mrr);
         }
 
         var booked = won.Where(d => d.Kind == DealKind.NewBusiness).GroupBy(d => dealGroup(d) ?? None, StringComparer.Ordinal)
