@@ -24,6 +24,24 @@ internal static class Options
         CustomParser = ParseMonth,
     };
 
+    /// <summary>A calendar day option, strict <c>YYYY-MM-DD</c>, with an error naming the option.</summary>
+    public static Option<DateOnly?> Day(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+
+            result.AddError($"{name}: expected a date YYYY-MM-DD, found '{text}'");
+            return null;
+        },
+    };
+
     public static Option<CurrencyCode> Currency() => new("--currency")
     {
         Description = "Reporting currency (ISO 4217); lines in other currencies convert with fx.csv",

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using RunRate.Cli.Common;
 using RunRate.Engine.Crm;
 using RunRate.Ingest;
@@ -48,22 +47,7 @@ internal sealed class DemoCommand(CliContext context)
         return new DemoOptions(customers, seed, asOf);
     }
 
-    public static Option<DateOnly?> AsOfOption() => new("--as-of")
-    {
-        Description = "The demo business's 'today' (YYYY-MM-DD); default: today",
-        HelpName = "DATE",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                return date;
-            }
-
-            result.AddError($"--as-of: expected a date YYYY-MM-DD, found '{text}'");
-            return null;
-        },
-    };
+    public static Option<DateOnly?> AsOfOption() => Common.Options.Day("--as-of", "The demo business's 'today' (YYYY-MM-DD); default: today");
 
     /// <summary>
     /// Writes the demo ledger into <c>demo-ledger/</c> beside the store and imports it, then stores the demo's

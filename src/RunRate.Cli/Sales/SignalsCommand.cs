@@ -11,7 +11,7 @@ namespace RunRate.Cli.Sales;
 internal sealed class SignalsCommand(CliContext context)
 {
     private readonly Option<string?> _kind = new("--kind") { Description = "churn_risk, upsell or cross_sell (default: all)", HelpName = "KIND" };
-    private readonly Option<DateOnly?> _asOf = new("--as-of") { Description = "Day to score on (default: today)", HelpName = "YYYY-MM-DD" };
+    private readonly Option<DateOnly?> _asOf = Options.Day("--as-of", "Day to score on (default: today)");
     private readonly Option<int?> _minScore = new("--min-score") { Description = "Only scores of at least this (0-100)" };
     private readonly CrmReportOptions _report = new();
 

@@ -165,6 +165,20 @@ public sealed class CrmCommandTests : IDisposable
         Assert.Equal(after.GetRawText(), _cli.Run("summary", "--month", "2026-01", "--json").Json.GetProperty("summary").GetRawText());
     }
 
+    [Theory]
+    [InlineData(new[] { "signals", "--as-of", "2026-13-30" }, "--as-of: expected a date YYYY-MM-DD, found '2026-13-30'")]
+    [InlineData(new[] { "signals", "--kind", "everything" }, "--kind: expected churn_risk, upsell or cross_sell, found 'everything'")]
+    [InlineData(new[] { "signals", "--min-score", "101" }, "--min-score: expected 0 to 100")]
+    [InlineData(new[] { "renewals", "--min-interval", "0" }, "--min-interval: expected a whole number of months from 1 to 120")]
+    [InlineData(new[] { "sales", "--from", "2026-05", "--to", "2026-01" }, "--to 2026-01 is before --from 2026-05")]
+    public void Crm_report_options_are_checked_and_named(string[] args, string message)
+    {
+        var result = _cli.Run(args);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(message, result.Errors, StringComparison.Ordinal);
+        Assert.Equal("", result.Output);
+    }
+
     [Fact]
     public void Activities_are_logged_and_listed_newest_first()
     {
