@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
+using RunRate.Engine.Economics;
 using RunRate.Engine.Primitives;
 
 namespace RunRate.Engine.Ledger;
@@ -11,13 +13,17 @@ namespace RunRate.Engine.Ledger;
 public sealed class RevenueLedger
 {
     /// <summary>Creates a snapshot; lines must reference customers of the snapshot.</summary>
-    public RevenueLedger(IEnumerable<Customer> customers, IEnumerable<RevenueLine> lines, FxTable? fx = null)
+    public RevenueLedger(IEnumerable<Customer> customers, IEnumerable<RevenueLine> lines, FxTable? fx = null, IEnumerable<CostEntry>? costs = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(lines);
         Customers = [.. customers.OrderBy(c => c.Id.Value, StringComparer.Ordinal)];
         Lines = [.. lines.OrderBy(l => l.Id.Value, StringComparer.Ordinal)];
         Fx = fx ?? FxTable.Empty;
+        Costs = costs is null
+            ? []
+            : [.. costs.OrderBy(c => c.Month).ThenBy(c => c.Category).ThenBy(c => c.Channel ?? "", StringComparer.Ordinal)
+                .ThenBy(c => c.Currency.Value, StringComparer.Ordinal).ThenBy(c => c.Amount)];
         CustomersById = Customers.ToFrozenDictionary(c => c.Id);
         foreach (var line in Lines)
         {
@@ -39,6 +45,9 @@ public sealed class RevenueLedger
 
     /// <summary>Exchange rates.</summary>
     public FxTable Fx { get; }
+
+    /// <summary>The optional costs (<c>costs.csv</c>), in a canonical order; empty when the ledger has none.</summary>
+    public ImmutableArray<CostEntry> Costs { get; }
 
     /// <summary>Customers by id.</summary>
     public FrozenDictionary<CustomerId, Customer> CustomersById { get; }
