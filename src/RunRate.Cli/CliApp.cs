@@ -9,6 +9,7 @@ using RunRate.Cli.Customers;
 using RunRate.Cli.Demo;
 using RunRate.Cli.Import;
 using RunRate.Cli.Mrr;
+using RunRate.Cli.Report;
 using RunRate.Cli.Sales;
 using RunRate.Cli.Serve;
 using RunRate.Cli.Summary;
@@ -28,6 +29,7 @@ internal static class CliApp
         root.Subcommands.Add(new CohortsCommand(context).Build());
         root.Subcommands.Add(new CustomersCommand(context).Build());
         root.Subcommands.Add(new CustomerCommand(context).Build());
+        root.Subcommands.Add(new ReportCommand(context).Build());
         root.Subcommands.Add(new DemoCommand(context).Build());
         root.Subcommands.Add(new QuickstartCommand(context).Build());
         root.Subcommands.Add(new ServeCommand(context).Build());

@@ -1,0 +1,24 @@
+using RunRate.Engine.Metrics;
+using RunRate.Engine.Movements;
+using RunRate.Reporting.ArrBridge;
+
+namespace RunRate.Reporting.Board;
+
+/// <summary>
+/// Everything a board report shows, as the engine computed it. Each part is the very object a CLI
+/// <c>--json</c> report is written from (see <see cref="BoardReportBuilder"/>), so the workbook, the
+/// HTML and the JSON reports cannot disagree on a figure.
+/// </summary>
+/// <param name="Request">What was asked.</param>
+/// <param name="Bridge">The twelve months to the report month and their cohorts, as <c>runrate mrr</c> and <c>runrate cohorts</c> with <c>--from</c> = month − 11.</param>
+/// <param name="ArrBridge">The ARR bridge of those twelve months, as <c>runrate arr-bridge</c>.</param>
+/// <param name="Customers">Every customer at the close of the month, largest MRR first, as <c>runrate customers</c>.</param>
+public sealed record BoardReportData(
+    BoardRequest Request,
+    BridgeReport Bridge,
+    ArrPeriod ArrBridge,
+    IReadOnlyList<CustomerStanding> Customers)
+{
+    /// <summary>The KPI card: the figures of the report month, as <c>runrate summary</c>.</summary>
+    public MonthFigures Summary => Bridge.Months[^1];
+}
