@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace RunRate.Reporting.Board;
@@ -8,7 +7,30 @@ internal sealed class HtmlOut
 {
     private readonly StringBuilder _html = new();
 
-    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>Escapes the five characters that matter in text and attribute values; everything else stays as UTF-8.</summary>
+    public static string E(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text ?? "";
+        }
+
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            escaped.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>Appends markup as is (only for the writer's own constant markup).</summary>
     public HtmlOut Raw(string markup)

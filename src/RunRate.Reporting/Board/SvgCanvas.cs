@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace RunRate.Reporting.Board;
@@ -110,7 +109,7 @@ internal sealed class SvgCanvas
         _body.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(radius)}\" fill=\"{color}\"/>");
 
     public void Text(decimal x, decimal y, string text, string anchor = "start", string color = "#111827", int size = 11, bool bold = false) =>
-        _body.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" fill=\"{color}\" font-size=\"{size}\"{(bold ? " font-weight=\"bold\"" : "")}>{WebUtility.HtmlEncode(text)}</text>");
+        _body.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\" fill=\"{color}\" font-size=\"{size}\"{(bold ? " font-weight=\"bold\"" : "")}>{HtmlOut.E(text)}</text>");
 
     public void Legend(string label, string color) => _legend.Add((label, color));
 
@@ -119,14 +118,14 @@ internal sealed class SvgCanvas
     {
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {N(Width)} {N(Height)}\" width=\"{N(Width)}\" height=\"{N(Height)}\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\" font-size=\"11\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title>{WebUtility.HtmlEncode(Title)}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<title>{HtmlOut.E(Title)}</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{N(Width)}\" height=\"{N(Height)}\" fill=\"#ffffff\"/>");
         svg.Append(_body);
         var x = Left;
         foreach (var (label, color) in _legend)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"{N(Height - 20)}\" width=\"10\" height=\"10\" fill=\"{color}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 14)}\" y=\"{N(Height - 11)}\" fill=\"#374151\">{WebUtility.HtmlEncode(label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 14)}\" y=\"{N(Height - 11)}\" fill=\"#374151\">{HtmlOut.E(label)}</text>");
             x += 24 + (label.Length * 6.5m);
         }
 
