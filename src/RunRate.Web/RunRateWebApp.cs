@@ -84,6 +84,7 @@ public static class RunRateWebApp
             .MapSummary()
             .MapArrBridge()
             .MapCohorts()
+            .MapBoardReport()
             .MapCustomers()
             .MapLines()
             .MapLedger()

@@ -17,6 +17,7 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/summary"] = ["get"],
             ["/api/arr-bridge"] = ["get"],
             ["/api/cohorts"] = ["get"],
+            ["/api/report"] = ["get"],
             ["/api/customers"] = ["get", "post"],
             ["/api/customers/{id}"] = ["get", "put", "delete"],
             ["/api/lines"] = ["post"],

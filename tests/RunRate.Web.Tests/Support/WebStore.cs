@@ -29,7 +29,7 @@ public class WebStore : IDisposable
     {
     }
 
-    protected WebStore(string? sample)
+    protected WebStore(string? sample, IReadOnlyDictionary<string, string>? settings = null)
     {
         Db = Path.Combine(_folder.FullName, "runrate.db");
         using (var store = SqliteLedgerStore.Open(Db, create: true))
@@ -45,6 +45,11 @@ public class WebStore : IDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting(WebOptions.StoreSetting, Db);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                web.UseSetting(key, value);
+            }
+
             web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
         });
         Client = _factory.CreateClient();
@@ -98,6 +103,15 @@ public sealed class EmptyWebStore : WebStore
 {
     public EmptyWebStore()
         : base(null)
+    {
+    }
+}
+
+/// <summary>The random-small sample on a server whose PDF printer (RUNRATE_CHROMIUM) does not exist.</summary>
+public sealed class NoChromiumWebStore : WebStore
+{
+    public NoChromiumWebStore()
+        : base("random-small", new Dictionary<string, string> { ["RUNRATE_CHROMIUM"] = "/nonexistent/chromium" })
     {
     }
 }
