@@ -8,6 +8,7 @@ import { upsert, arrConfig, movementsConfig, bridgeConfig } from '../charts.js';
 import { scopeSummary } from '../filters.js';
 import { skeleton, errorPanel } from '../ui/states.js';
 import { createLoader, settle, card, chartBox, pageHead } from './common.js';
+import { boardReportButtons } from './board-report.js';
 
 const money = (cur) => (v) => fmt.money(v, cur);
 
@@ -159,7 +160,9 @@ export default {
     const mvCard = card({ title: 'MRR movements', subtitle: 'Gains above zero, losses below, net new MRR as a line', testid: 'card-movements' });
     const brCard = card({ title: 'ARR bridge', testid: 'card-bridge', className: 'card-span' });
     const tblCard = card({ title: 'Monthly bridge', subtitle: 'Opening + movements = closing, every month, to the cent', testid: 'card-monthly', className: 'card-span' });
-    root.append(pageHead('Overview', subtitle), kpis,
+    const report = boardReportButtons();
+    report.update(url.current().get('to'), url.current().get('currency'));
+    root.append(pageHead('Overview', subtitle, report.el), kpis,
       h('div', { class: 'grid-2' }, arrCard.el, mvCard.el, brCard.el, tblCard.el));
     const loader = createLoader(app, root);
 
@@ -186,6 +189,7 @@ export default {
           kpis.dataset.month = s.month;
           replace(subtitle, h('strong', null, fmt.month(s.month, { long: true })), ` · ${cur} · ${scopeSummary(p)}`);
           app.filters.setEffective({ to: s.month });
+          report.update(s.month, cur);
         } else {
           replace(kpis, h('div', { class: 'kpi-error' }, errorPanel(summary.reason, retry)));
           replace(subtitle, scopeSummary(p));
