@@ -28,7 +28,7 @@ internal static class ForecastFixtures
         .Build();
 
     /// <summary>E has an open proposal (50 %) of 12,000 ARR expected to close on 20 May 2025, and a lost deal.</summary>
-    public static CrmData WorkedCrm() => Crm(
+    public static CrmData WorkedCrm() => WithDeals(
         OpenDeal("D1", "E", "proposal", 12_000m, "2025-05-20"),
         OpenDeal("D2", "A", "lost", 50_000m, "2025-04-10"));
 
@@ -42,7 +42,7 @@ internal static class ForecastFixtures
         new(new DealId(id), new CustomerId(account), id, stage, arr, CurrencyCode.Parse(currency), DealKind.NewBusiness,
             T.Day(close), null, null, null, T.Day("2025-01-02"), [new StageChange(stage, T.Day("2025-01-02"))]);
 
-    public static CrmData Crm(params Deal[] deals) => CrmData.Empty with { Deals = [.. deals] };
+    public static CrmData WithDeals(params Deal[] deals) => CrmData.Empty with { Deals = [.. deals] };
 
     /// <summary>Every figure of a report as text, so two reports can be compared whole.</summary>
     public static string Dump(ForecastReport report)
