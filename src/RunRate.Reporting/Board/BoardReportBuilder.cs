@@ -1,4 +1,5 @@
 using RunRate.Engine.Crm;
+using RunRate.Engine.Forecast;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Movements;
@@ -23,6 +24,14 @@ public static class BoardReportBuilder
         var bridge = RevenueEngine.Compute(ledger, new ReportRequest(currency, request.From, request.Month));
         var arrBridge = ArrPeriod.From(RevenueEngine.Compute(ledger, new ReportRequest(currency, request.From.AddMonths(-1), request.Month)));
         var customers = CustomerList.Select(CustomerRevenue.Analyze(ledger, currency, request.Month.LastDay), "all", "mrr");
-        return new BoardReportData(request, bridge, arrBridge, customers);
+        var forecast = ForecastEngine.Forecast(ledger, crm, ForecastRequest(request));
+        return new BoardReportData(request, bridge, arrBridge, customers, forecast);
+    }
+
+    /// <summary>The forecast the report shows: the base forecast (no scenario) from the report month with the CLI's defaults.</summary>
+    public static ForecastRequest ForecastRequest(BoardRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new ForecastRequest(request.Currency, request.Month, request.ForecastMonths);
     }
 }

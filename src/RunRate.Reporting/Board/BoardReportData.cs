@@ -1,3 +1,4 @@
+using RunRate.Engine.Forecast;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Movements;
 using RunRate.Reporting.ArrBridge;
@@ -13,11 +14,13 @@ namespace RunRate.Reporting.Board;
 /// <param name="Bridge">The twelve months to the report month and their cohorts, as <c>runrate mrr</c> and <c>runrate cohorts</c> with <c>--from</c> = month − 11.</param>
 /// <param name="ArrBridge">The ARR bridge of those twelve months, as <c>runrate arr-bridge</c>.</param>
 /// <param name="Customers">Every customer at the close of the month, largest MRR first, as <c>runrate customers</c>.</param>
+/// <param name="Forecast">The base forecast from the month, as <c>runrate forecast --as-of M --months N</c> (window 6, by segment, with backtest).</param>
 public sealed record BoardReportData(
     BoardRequest Request,
     BridgeReport Bridge,
     ArrPeriod ArrBridge,
-    IReadOnlyList<CustomerStanding> Customers)
+    IReadOnlyList<CustomerStanding> Customers,
+    ForecastReport Forecast)
 {
     /// <summary>The KPI card: the figures of the report month, as <c>runrate summary</c>.</summary>
     public MonthFigures Summary => Bridge.Months[^1];

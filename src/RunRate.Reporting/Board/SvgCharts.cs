@@ -7,7 +7,7 @@ namespace RunRate.Reporting.Board;
 /// The report's charts, rendered on the server as standalone SVG documents (no script, no web font),
 /// so the HTML embeds them as images and a printer or a PDF shows exactly the same picture.
 /// </summary>
-public static class SvgCharts
+public static partial class SvgCharts
 {
     public const string SubscriptionColor = "#6366f1";
     public const string AddonColor = "#14b8a6";

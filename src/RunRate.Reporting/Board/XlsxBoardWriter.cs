@@ -20,6 +20,7 @@ public static class XlsxBoardWriter
         XlsxLedgerSheets.Bridge(workbook.Worksheets.Add("Bridge"), data);
         XlsxLedgerSheets.Cohorts(workbook.Worksheets.Add("Cohorts"), data);
         XlsxLedgerSheets.Customers(workbook.Worksheets.Add("Customers"), data);
+        XlsxForecastSheet.Write(workbook.Worksheets.Add("Forecast"), data);
         workbook.SaveAs(output);
     }
 

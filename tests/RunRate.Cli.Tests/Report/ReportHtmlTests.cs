@@ -12,10 +12,10 @@ namespace RunRate.Cli.Tests.Report;
 public sealed partial class ReportHtmlTests(BoardFixture board) : IClassFixture<BoardFixture>
 {
     [Fact]
-    public void Page_embeds_its_three_charts_as_svg_images_and_loads_nothing_from_outside()
+    public void Page_embeds_its_charts_as_svg_images_and_loads_nothing_from_outside()
     {
         var images = SvgImage().Matches(board.Html).Select(m => Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value))).ToList();
-        images.Count.ShouldBe(3);
+        images.Count.ShouldBe(4); // ARR, movements, ARR waterfall, forecast
         foreach (var svg in images)
         {
             XDocument.Parse(svg).Root!.Name.LocalName.ShouldBe("svg");

@@ -15,7 +15,7 @@ public sealed class ReportWorkbookTests(BoardFixture board) : IClassFixture<Boar
     [Fact]
     public void Workbook_has_the_sheets_of_the_report_in_order()
     {
-        board.Workbook.Worksheets.Select(s => s.Name).Take(4).ShouldBe(["Summary", "Bridge", "Cohorts", "Customers"]);
+        board.Workbook.Worksheets.Select(s => s.Name).Take(5).ShouldBe(["Summary", "Bridge", "Cohorts", "Customers", "Forecast"]);
     }
 
     [Fact]
