@@ -1,8 +1,10 @@
 using RunRate.Engine.Crm;
+using RunRate.Engine.Economics;
 using RunRate.Engine.Forecast;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Movements;
+using RunRate.Engine.Valuation;
 using RunRate.Reporting.ArrBridge;
 using RunRate.Reporting.Customers;
 
@@ -25,7 +27,9 @@ public static class BoardReportBuilder
         var arrBridge = ArrPeriod.From(RevenueEngine.Compute(ledger, new ReportRequest(currency, request.From.AddMonths(-1), request.Month)));
         var customers = CustomerList.Select(CustomerRevenue.Analyze(ledger, currency, request.Month.LastDay), "all", "mrr");
         var forecast = ForecastEngine.Forecast(ledger, crm, ForecastRequest(request));
-        return new BoardReportData(request, bridge, arrBridge, customers, forecast);
+        var economics = UnitEconomics.Compute(ledger, new EconomicsRequest(currency, request.From, request.Month));
+        var valuation = ValuationEngine.Compute(ledger, new ValuationRequest(currency, request.Month));
+        return new BoardReportData(request, bridge, arrBridge, customers, forecast, economics, valuation);
     }
 
     /// <summary>The forecast the report shows: the base forecast (no scenario) from the report month with the CLI's defaults.</summary>

@@ -1,6 +1,8 @@
+using RunRate.Engine.Economics;
 using RunRate.Engine.Forecast;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Movements;
+using RunRate.Engine.Valuation;
 using RunRate.Reporting.ArrBridge;
 
 namespace RunRate.Reporting.Board;
@@ -15,12 +17,16 @@ namespace RunRate.Reporting.Board;
 /// <param name="ArrBridge">The ARR bridge of those twelve months, as <c>runrate arr-bridge</c>.</param>
 /// <param name="Customers">Every customer at the close of the month, largest MRR first, as <c>runrate customers</c>.</param>
 /// <param name="Forecast">The base forecast from the month, as <c>runrate forecast --as-of M --months N</c> (window 6, by segment, with backtest).</param>
+/// <param name="Economics">Unit economics of the twelve months (each pooled over 12 months), as <c>runrate economics --from M−11 --to M</c>.</param>
+/// <param name="Valuation">The valuation of the month with its history and sensitivity grid, as <c>runrate valuation --month M</c>.</param>
 public sealed record BoardReportData(
     BoardRequest Request,
     BridgeReport Bridge,
     ArrPeriod ArrBridge,
     IReadOnlyList<CustomerStanding> Customers,
-    ForecastReport Forecast)
+    ForecastReport Forecast,
+    EconomicsReport Economics,
+    ValuationReport Valuation)
 {
     /// <summary>The KPI card: the figures of the report month, as <c>runrate summary</c>.</summary>
     public MonthFigures Summary => Bridge.Months[^1];

@@ -21,6 +21,8 @@ public static class XlsxBoardWriter
         XlsxLedgerSheets.Cohorts(workbook.Worksheets.Add("Cohorts"), data);
         XlsxLedgerSheets.Customers(workbook.Worksheets.Add("Customers"), data);
         XlsxForecastSheet.Write(workbook.Worksheets.Add("Forecast"), data);
+        XlsxFinanceSheets.Economics(workbook.Worksheets.Add("Unit economics"), data);
+        XlsxFinanceSheets.Valuation(workbook.Worksheets.Add("Valuation"), data);
         workbook.SaveAs(output);
     }
 
