@@ -22,6 +22,16 @@ internal static class XlsxFinanceSheets
         "Gross margin", "Customer churn rate", "CAC", "LTV", "LTV:CAC", "Payback months",
     ];
 
+    /// <summary>The JSON names (of <c>runrate economics --json</c>'s months) of the columns, in order.</summary>
+    public static readonly string[] EconomicsFields =
+    [
+        "month", "revenue", "cogs", "sales_spend", "marketing_spend", "other_spend", "new_customers", "new_mrr", "arpa",
+        "gross_margin", "customer_churn_rate", "cac", "ltv", "ltv_to_cac", "payback_months",
+    ];
+
+    /// <summary>What a cost cell says when costs.csv has no row for the month.</summary>
+    public const string NoCosts = "no costs";
+
     public static void Economics(IXLWorksheet sheet, BoardReportData data)
     {
         var e = data.Economics;
@@ -146,7 +156,7 @@ internal static class XlsxFinanceSheets
     {
         if (value is null)
         {
-            Reason(cell, "no costs");
+            Reason(cell, NoCosts);
             return;
         }
 

@@ -26,6 +26,12 @@ internal static class XlsxForecastSheet
         "Trend new", "Trend reactivation", "Trend expansion", "Trend decrease",
     ];
 
+    /// <summary>The JSON names (of <c>runrate forecast --json</c>'s months) of columns 3 onwards.</summary>
+    public static readonly string[] MonthFields =
+    [
+        "contracted", "trend", "pipeline", "total", "low", "high", "arr", "trend_new", "trend_reactivation", "trend_expansion", "trend_decrease",
+    ];
+
     public static void Write(IXLWorksheet sheet, BoardReportData data)
     {
         var f = data.Forecast;

@@ -1,24 +1,28 @@
 using System.Text.Json;
 using ClosedXML.Excel;
 using RunRate.Cli.Tests.Support;
+using RunRate.Engine.Crm;
+using RunRate.Engine.Ledger;
+using RunRate.Reporting.Board;
+using RunRate.Storage.Sqlite;
 using Shouldly;
 
 namespace RunRate.Cli.Tests.Report;
 
 /// <summary>
-/// One store holding the random-small sample, its board report for 2025-06 written once as .xlsx and
-/// .html by the real <c>runrate report</c>, and the CLI's JSON reports of the same month to compare with.
+/// A store, its board report for <see cref="Month"/> written once as .xlsx and .html by the real
+/// <c>runrate report</c>, and the JSON reports of the same store and month to compare with.
 /// </summary>
-public sealed class BoardFixture : IDisposable
+public abstract class BoardFixture : IDisposable
 {
-    public const string Month = "2025-06";
-    public const string From = "2024-07";
-
     private readonly CliHarness _cli = new();
 
-    public BoardFixture()
+    private protected BoardFixture(string month, Action<CliHarness> load)
     {
-        _cli.Run("import", Samples.Folder("random-small")).ExitCode.ShouldBe(0);
+        ArgumentNullException.ThrowIfNull(load);
+        Month = month;
+        From = Engine.Primitives.YearMonth.Parse(month).AddMonths(-11).ToString();
+        load(_cli);
         XlsxPath = Path.Combine(_cli.Folder, "board.xlsx");
         HtmlPath = Path.Combine(_cli.Folder, "board.html");
         var xlsx = _cli.Run("report", "--month", Month, "--out", XlsxPath);
@@ -26,9 +30,15 @@ public sealed class BoardFixture : IDisposable
         _cli.Run("report", "--month", Month, "--out", HtmlPath).ExitCode.ShouldBe(0);
         Workbook = new XLWorkbook(XlsxPath);
         Html = File.ReadAllText(HtmlPath);
+        using var store = SqliteLedgerStore.Open(_cli.Db, create: false);
+        (Ledger, Crm) = (store.Load(), store.Crm.Load());
     }
 
-    internal CliHarness Cli => _cli;
+    /// <summary>The report month.</summary>
+    public string Month { get; }
+
+    /// <summary>The first month of its bridge (month − 11).</summary>
+    public string From { get; }
 
     public string XlsxPath { get; }
 
@@ -37,6 +47,16 @@ public sealed class BoardFixture : IDisposable
     public XLWorkbook Workbook { get; }
 
     public string Html { get; }
+
+    /// <summary>The stored ledger and CRM, for the reports the CLI of this branch does not print yet.</summary>
+    public RevenueLedger Ledger { get; }
+
+    public CrmData Crm { get; }
+
+    /// <summary>The report's request, as the command builds it.</summary>
+    public BoardRequest Request => new(Engine.Primitives.CurrencyCode.Usd, Engine.Primitives.YearMonth.Parse(Month));
+
+    internal CliHarness Cli => _cli;
 
     /// <summary>The JSON a CLI command prints for the same store.</summary>
     public JsonElement Json(params string[] args)
@@ -50,5 +70,12 @@ public sealed class BoardFixture : IDisposable
     {
         Workbook.Dispose();
         _cli.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The contract's random-small sample (no costs, no CRM) reported for 2025-06.</summary>
+public sealed class SampleBoardFixture() : BoardFixture("2025-06", cli => cli.Run("import", Samples.Folder("random-small")).ExitCode.ShouldBe(0));
+
+/// <summary>The demo (with costs.csv and the demo CRM's pipeline) as of the harness's 2026-01-15, reported for 2025-12.</summary>
+public sealed class DemoBoardFixture() : BoardFixture("2025-12", cli => cli.Run("quickstart", "--customers", "150").ExitCode.ShouldBe(0));

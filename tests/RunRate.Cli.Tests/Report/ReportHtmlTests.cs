@@ -9,7 +9,7 @@ using Shouldly;
 namespace RunRate.Cli.Tests.Report;
 
 /// <summary>The printable page: self-contained, charts as SVG images, the same figures as the JSON reports.</summary>
-public sealed partial class ReportHtmlTests(BoardFixture board) : IClassFixture<BoardFixture>
+public sealed partial class ReportHtmlTests(SampleBoardFixture board) : IClassFixture<SampleBoardFixture>
 {
     [Fact]
     public void Page_embeds_its_charts_as_svg_images_and_loads_nothing_from_outside()
@@ -30,7 +30,7 @@ public sealed partial class ReportHtmlTests(BoardFixture board) : IClassFixture<
     [Fact]
     public void Summary_cards_show_every_kpi_of_runrate_summary_as_the_json_rounds_it()
     {
-        var summary = board.Json("summary", "--month", BoardFixture.Month).GetProperty("summary");
+        var summary = board.Json("summary", "--month", board.Month).GetProperty("summary");
         foreach (var field in MonthFields.All.Where(f => f.Name is not ("new" or "expansion" or "contraction" or "churn" or "reactivation" or "one_time_revenue")))
         {
             board.Html.ShouldContain($"class=\"kpi-value\" data-field=\"{field.Name}\">{Display(field, summary.GetProperty(field.Name))}<", Case.Sensitive, field.Name);
@@ -40,7 +40,7 @@ public sealed partial class ReportHtmlTests(BoardFixture board) : IClassFixture<
     [Fact]
     public void Monthly_table_shows_every_field_of_every_month_of_runrate_mrr()
     {
-        var months = board.Json("mrr", "--from", BoardFixture.From, "--to", BoardFixture.Month).GetProperty("months").EnumerateArray().ToList();
+        var months = board.Json("mrr", "--from", board.From, "--to", board.Month).GetProperty("months").EnumerateArray().ToList();
         var table = board.Html[board.Html.IndexOf("id=\"monthly-table\"", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
         foreach (var field in MonthFields.All)
@@ -53,7 +53,7 @@ public sealed partial class ReportHtmlTests(BoardFixture board) : IClassFixture<
     [Fact]
     public void Arr_bridge_table_shows_runrate_arr_bridge()
     {
-        var json = board.Json("arr-bridge", "--from", BoardFixture.From, "--to", BoardFixture.Month);
+        var json = board.Json("arr-bridge", "--from", board.From, "--to", board.Month);
         foreach (var name in new[] { "opening_arr", "new", "expansion", "contraction", "churn", "reactivation", "closing_arr" })
         {
             board.Html.ShouldContain($"data-field=\"{name}\">{Money(json.GetProperty(name).GetDecimal())}<", Case.Sensitive, name);

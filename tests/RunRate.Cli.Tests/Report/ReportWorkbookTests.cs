@@ -10,20 +10,20 @@ namespace RunRate.Cli.Tests.Report;
 /// The bar: every figure of the workbook equals the one the CLI's JSON reports print for the same
 /// store and month (summary, mrr, arr-bridge, cohorts, customers).
 /// </summary>
-public sealed class ReportWorkbookTests(BoardFixture board) : IClassFixture<BoardFixture>
+public abstract class ReportWorkbookTests(BoardFixture board)
 {
     [Fact]
     public void Workbook_has_the_sheets_of_the_report_in_order()
     {
-        board.Workbook.Worksheets.Select(s => s.Name).Take(5).ShouldBe(["Summary", "Bridge", "Cohorts", "Customers", "Forecast"]);
+        board.Workbook.Worksheets.Select(s => s.Name).ShouldBe(["Summary", "Bridge", "Cohorts", "Customers", "Forecast", "Unit economics", "Valuation"]);
     }
 
     [Fact]
     public void Summary_sheet_holds_every_figure_of_runrate_summary()
     {
         var sheet = board.Workbook.Worksheet("Summary");
-        var json = board.Json("summary", "--month", BoardFixture.Month).GetProperty("summary");
-        sheet.Cell(2, 2).GetString().ShouldBe(BoardFixture.Month);
+        var json = board.Json("summary", "--month", board.Month).GetProperty("summary");
+        sheet.Cell(2, 2).GetString().ShouldBe(board.Month);
         foreach (var field in MonthFields.All)
         {
             var row = sheet.RowOf(BoardLabels.Of(field.Name), XlsxLedgerSheetsHeader + 1);
@@ -35,8 +35,8 @@ public sealed class ReportWorkbookTests(BoardFixture board) : IClassFixture<Boar
     public void Summary_sheet_holds_the_arr_bridge_of_runrate_arr_bridge_for_the_twelve_months()
     {
         var sheet = board.Workbook.Worksheet("Summary");
-        var json = board.Json("arr-bridge", "--from", BoardFixture.From, "--to", BoardFixture.Month);
-        var header = sheet.RowOf($"ARR bridge {BoardFixture.From}..{BoardFixture.Month}");
+        var json = board.Json("arr-bridge", "--from", board.From, "--to", board.Month);
+        var header = sheet.RowOf($"ARR bridge {board.From}..{board.Month}");
         for (var i = 0; i < ArrPeriod.FieldNames.Length; i++)
         {
             var name = ArrPeriod.FieldNames[i];
@@ -49,7 +49,7 @@ public sealed class ReportWorkbookTests(BoardFixture board) : IClassFixture<Boar
     public void Bridge_sheet_holds_every_field_of_every_month_of_runrate_mrr()
     {
         var sheet = board.Workbook.Worksheet("Bridge");
-        var months = board.Json("mrr", "--from", BoardFixture.From, "--to", BoardFixture.Month).GetProperty("months").EnumerateArray().ToList();
+        var months = board.Json("mrr", "--from", board.From, "--to", board.Month).GetProperty("months").EnumerateArray().ToList();
         months.Count.ShouldBe(12);
         for (var c = 0; c < MonthFields.All.Length; c++)
         {
@@ -73,7 +73,7 @@ public sealed class ReportWorkbookTests(BoardFixture board) : IClassFixture<Boar
     public void Cohorts_sheet_holds_every_cohort_value_of_runrate_cohorts()
     {
         var sheet = board.Workbook.Worksheet("Cohorts");
-        var cohorts = board.Json("cohorts", "--from", BoardFixture.From, "--to", BoardFixture.Month).GetProperty("cohorts").EnumerateArray().ToList();
+        var cohorts = board.Json("cohorts", "--from", board.From, "--to", board.Month).GetProperty("cohorts").EnumerateArray().ToList();
         cohorts.Count.ShouldBeGreaterThan(3);
         foreach (var (title, property) in new[] { (CohortBlocks.RevenueRetention, "revenue_retention"), (CohortBlocks.LogoRetention, "logo_retention"), (CohortBlocks.Mrr, "mrr") })
         {
@@ -99,7 +99,7 @@ public sealed class ReportWorkbookTests(BoardFixture board) : IClassFixture<Boar
     public void Customers_sheet_lists_every_customer_of_runrate_customers_in_its_order()
     {
         var sheet = board.Workbook.Worksheet("Customers");
-        var json = board.Json("customers", "--month", BoardFixture.Month);
+        var json = board.Json("customers", "--month", board.Month);
         var customers = json.GetProperty("customers").EnumerateArray().ToList();
         customers.Count.ShouldBe(json.GetProperty("total").GetInt32());
         sheet.LastRowUsed()!.RowNumber().ShouldBe(customers.Count + 1);
@@ -163,3 +163,7 @@ public sealed class ReportWorkbookTests(BoardFixture board) : IClassFixture<Boar
         sheet.Cell(sheet.RowOf(BoardLabels.Of(field), XlsxLedgerSheetsHeader + 1), 2).Style.NumberFormat.Format;
 
 }
+
+public sealed class SampleReportWorkbookTests(SampleBoardFixture board) : ReportWorkbookTests(board), IClassFixture<SampleBoardFixture>;
+
+public sealed class DemoReportWorkbookTests(DemoBoardFixture board) : ReportWorkbookTests(board), IClassFixture<DemoBoardFixture>;
