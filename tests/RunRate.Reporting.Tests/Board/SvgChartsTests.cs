@@ -5,7 +5,7 @@ using RunRate.Reporting.ArrBridge;
 using RunRate.Reporting.Board;
 using Shouldly;
 
-namespace RunRate.Cli.Tests.Report;
+namespace RunRate.Reporting.Tests.Board;
 
 /// <summary>The server-rendered charts: well-formed standalone SVG, bars where the figures say.</summary>
 public sealed class SvgChartsTests
