@@ -32,7 +32,7 @@ internal sealed class ReportCommand(CliContext context)
 
     public Command Build()
     {
-        var command = new Command("report", "Board report of a month: KPI card, 12-month bridge, cohorts, customers and charts, as .xlsx, .html or .pdf")
+        var command = new Command("report", "Board report of a month: KPI card, 12-month bridge, cohorts, customers, forecast, unit economics, valuation and charts, as .xlsx, .html or .pdf")
         {
             _month, _out, _months, _currency, _db,
         };

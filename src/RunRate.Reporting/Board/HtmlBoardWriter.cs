@@ -64,6 +64,7 @@ internal static class BoardCss
         figure { margin: 0 0 12px; break-inside: avoid; }
         figcaption { color: #6b7280; font-size: 11px; }
         .wide { overflow-x: auto; }
+        .side { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 16px; align-items: start; }
         table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 11px; font-variant-numeric: tabular-nums; }
         caption { text-align: left; font-weight: bold; padding: 4px 0; }
         th, td { border-bottom: 1px solid #e5e7eb; padding: 3px 6px; text-align: left; white-space: nowrap; }
@@ -80,6 +81,8 @@ internal static class BoardCss
           h2 { margin-top: 16px; }
           #monthly, #cohorts, #customers, #forecast, #economics { break-before: page; }
           table { font-size: 9px; }
+          img.chart { max-width: 600px; }
+          .charts img.chart, .side img.chart { max-width: 100%; }
         }
         """;
 }

@@ -35,11 +35,11 @@ internal static class HtmlLedgerSections
     {
         var r = data.Request;
         html.Raw("<section id=\"arr-bridge\" class=\"keep\">").Element("h2", $"ARR bridge {r.From} – {r.Month}");
-        html.Svg(SvgCharts.Waterfall(data.ArrBridge), "ARR bridge waterfall");
+        html.Raw("<div class=\"side\"><div>").Svg(SvgCharts.Waterfall(data.ArrBridge), "ARR bridge waterfall").Raw("</div><div>");
         var rows = ArrPeriod.FieldNames.Zip(data.ArrBridge.Values())
             .Select(p => (IReadOnlyList<Cell>)[Cell.Label(BoardLabels.Of(p.First)), new(BoardText.Figure(p.Second.Kind, p.Second.Value), p.First)]);
         html.Table($"ARR bridge {r.From} – {r.Month} ({r.Currency})", ["Step", "Value"], rows, "arr-bridge-table");
-        html.Raw("</section>");
+        html.Raw("</div></div></section>");
     }
 
     /// <summary>The twelve months side by side, one row per figure (every field of the month object).</summary>

@@ -14,7 +14,7 @@ internal static class BoardReportApi
         api.MapGet("/report", Get)
             .WithName("GetBoardReport")
             .WithSummary("Board report of a month (.xlsx, .html or .pdf)")
-            .WithDescription("The board report of `month` (default: the current month) as an attachment: `format=xlsx` (default) a workbook with a Summary, Bridge (the 12 months to `month`), Cohorts and Customers sheet; `html` a self-contained printable page with SVG charts; `pdf` that page printed by headless Chromium (503 when the server has none). Same file as `runrate report --month M --out FILE`.")
+            .WithDescription("The board report of `month` (default: the current month) as an attachment: `format=xlsx` (default) a workbook with Summary, Bridge (the 12 months to `month`), Cohorts, Customers, Forecast, Unit economics and Valuation sheets; `html` a self-contained printable page with SVG charts; `pdf` that page printed by headless Chromium (503 when the server has none). Same file as `runrate report --month M --out FILE`.")
             .Produces(StatusCodes.Status200OK, typeof(byte[]), BoardFormats.ContentType(BoardFormat.Xlsx), "text/html", "application/pdf")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)

@@ -6,7 +6,7 @@ import { ApiError } from '../api.js';
 import { toast } from '../ui/toast.js';
 
 const FORMATS = [
-  { format: 'xlsx', label: 'XLSX', what: 'workbook (Summary, Bridge, Cohorts, Customers sheets)' },
+  { format: 'xlsx', label: 'XLSX', what: 'workbook (summary, bridge, cohorts, customers, forecast, unit economics, valuation)' },
   { format: 'pdf', label: 'PDF', what: 'PDF, ready to print' },
   { format: 'html', label: 'HTML', what: 'printable page with charts' },
 ];
