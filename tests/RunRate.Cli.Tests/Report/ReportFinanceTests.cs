@@ -24,7 +24,8 @@ public abstract class ReportFinanceTests(BoardFixture board)
     [Fact]
     public void Forecast_sheet_holds_every_figure_of_the_forecast_json()
     {
-        var json = Parse(ForecastOutput.ToJson(ForecastEngine.Forecast(board.Ledger, board.Crm, new ForecastRequest(CurrencyCode.Usd, Month, 12))));
+        var json = board.JsonOf("forecast", ["--as-of", board.Month, "--months", "12"],
+            () => ForecastOutput.ToJson(ForecastEngine.Forecast(board.Ledger, board.Crm, new ForecastRequest(CurrencyCode.Usd, Month, 12))));
         var sheet = board.Workbook.Worksheet("Forecast");
         sheet.Cell(2, 2).ShouldMatch(json.GetProperty("arr"), "arr");
         sheet.Cell(3, 2).ShouldMatch(json.GetProperty("carr"), "carr");
@@ -94,7 +95,8 @@ public abstract class ReportFinanceTests(BoardFixture board)
     [Fact]
     public void Unit_economics_sheet_holds_every_figure_of_the_economics_json_and_says_why_one_is_missing()
     {
-        var json = Parse(EconomicsOutput.ToJson(UnitEconomics.Compute(board.Ledger, new EconomicsRequest(CurrencyCode.Usd, Month.AddMonths(-11), Month))));
+        var json = board.JsonOf("economics", ["--from", board.From, "--to", board.Month],
+            () => EconomicsOutput.ToJson(UnitEconomics.Compute(board.Ledger, new EconomicsRequest(CurrencyCode.Usd, Month.AddMonths(-11), Month))));
         var sheet = board.Workbook.Worksheet("Unit economics");
         var months = json.GetProperty("months").EnumerateArray().ToList();
         months.Count.ShouldBe(12);
@@ -154,7 +156,7 @@ public abstract class ReportFinanceTests(BoardFixture board)
     [Fact]
     public void Valuation_sheet_holds_every_figure_of_the_valuation_json()
     {
-        var json = Parse(ValuationOutput.ToJson(ValuationEngine.Compute(board.Ledger, new ValuationRequest(CurrencyCode.Usd, Month))));
+        var json = board.JsonOf("valuation", ["--month", board.Month], () => ValuationOutput.ToJson(ValuationEngine.Compute(board.Ledger, new ValuationRequest(CurrencyCode.Usd, Month))));
         var sheet = board.Workbook.Worksheet("Valuation");
         string[] top = ["arr", "growth", "nrr", "valuation"];
         for (var i = 0; i < top.Length; i++)
@@ -213,8 +215,6 @@ public abstract class ReportFinanceTests(BoardFixture board)
 
     /// <summary>Whether the fixture's ledger has a costs.csv.</summary>
     protected abstract bool HasCosts { get; }
-
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }
 
 public sealed class SampleReportFinanceTests(SampleBoardFixture board) : ReportFinanceTests(board), IClassFixture<SampleBoardFixture>
