@@ -1,4 +1,6 @@
+using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
+using RunRate.Engine.Primitives;
 
 namespace RunRate.Ingest;
 
@@ -8,7 +10,7 @@ namespace RunRate.Ingest;
 /// </summary>
 public interface ILedgerImportTarget
 {
-    /// <summary>Starts a transaction; with <paramref name="replace"/> the stored ledger is emptied inside it first.</summary>
+    /// <summary>Starts a transaction; with <paramref name="replace"/> the stored ledger (costs included) is emptied inside it first.</summary>
     ILedgerImportSession Begin(bool replace);
 }
 
@@ -26,6 +28,12 @@ public interface ILedgerImportSession : IDisposable
 
     /// <summary>Inserts or replaces a line by id.</summary>
     void Upsert(RevenueLine line);
+
+    /// <summary>
+    /// Replaces every stored cost of <paramref name="month"/> with <paramref name="costs"/>: a month present
+    /// in costs.csv is the whole truth about that month, so importing the same file twice changes nothing.
+    /// </summary>
+    void ReplaceCosts(YearMonth month, IReadOnlyList<CostEntry> costs);
 
     /// <summary>Makes the whole import durable at once.</summary>
     void Commit();

@@ -8,17 +8,19 @@ namespace RunRate.Ingest;
 /// <param name="Customers">Customers read.</param>
 /// <param name="FxRates">Rates read.</param>
 /// <param name="Lines">Lines read.</param>
-public sealed record ImportResult(LedgerErrors Errors, int Customers, int FxRates, long Lines)
+/// <param name="Costs">Cost rows read (costs.csv).</param>
+public sealed record ImportResult(LedgerErrors Errors, int Customers, int FxRates, long Lines, int Costs = 0)
 {
     /// <summary>True when the import was committed.</summary>
     public bool Succeeded => !Errors.Any;
 }
 
-/// <summary>The three files of a ledger as streams, so a folder, an upload or a zip import the same way.</summary>
+/// <summary>The files of a ledger as streams, so a folder, an upload or a zip import the same way.</summary>
 /// <param name="Customers">Opens customers.csv (required).</param>
 /// <param name="Lines">Opens lines.csv (required).</param>
 /// <param name="Fx">Opens fx.csv, or null when the ledger has none.</param>
-public sealed record LedgerSource(Func<Stream> Customers, Func<Stream> Lines, Func<Stream>? Fx)
+/// <param name="Costs">Opens costs.csv, or null when the ledger has none.</param>
+public sealed record LedgerSource(Func<Stream> Customers, Func<Stream> Lines, Func<Stream>? Fx, Func<Stream>? Costs = null)
 {
     /// <summary>
     /// A ledger folder. Missing required files are reported as errors rather than thrown, so they
@@ -54,12 +56,17 @@ public sealed record LedgerSource(Func<Stream> Customers, Func<Stream> Lines, Fu
         var customers = Find(CustomersCsv.FileName, true);
         var lines = Find(LinesCsv.FileName, true);
         var fx = Find(FxCsv.FileName, false);
+        var costs = Find(CostsCsv.FileName, false);
         if (customers is null || lines is null)
         {
             return null;
         }
 
-        return new LedgerSource(() => File.OpenRead(customers), () => File.OpenRead(lines), fx is null ? null : () => File.OpenRead(fx));
+        return new LedgerSource(
+            () => File.OpenRead(customers),
+            () => File.OpenRead(lines),
+            fx is null ? null : () => File.OpenRead(fx),
+            costs is null ? null : () => File.OpenRead(costs));
     }
 }
 
@@ -81,8 +88,15 @@ public static class LedgerImport
         var known = new HashSet<string>(StringComparer.Ordinal);
         var customers = ReadText(CustomersCsv.FileName, source.Customers, errors, text => CustomersCsv.Read(text, errors, known)) ?? [];
         var rates = source.Fx is null ? [] : ReadText(FxCsv.FileName, source.Fx, errors, text => FxCsv.Read(text, errors)) ?? [];
+        var costs = source.Costs is null ? [] : ReadText(CostsCsv.FileName, source.Costs, errors, text => CostsCsv.Read(text, errors)) ?? [];
         if (!errors.Any)
         {
+            // Each month in costs.csv replaces that month's stored costs; months the file leaves out stay as they are.
+            foreach (var month in costs.GroupBy(c => c.Month).OrderBy(g => g.Key))
+            {
+                session.ReplaceCosts(month.Key, [.. month]);
+            }
+
             foreach (var customer in customers)
             {
                 session.Upsert(customer);
@@ -114,7 +128,7 @@ public static class LedgerImport
             session.Commit();
         }
 
-        return new ImportResult(errors, customers.Count, rates.Count, lines);
+        return new ImportResult(errors, customers.Count, rates.Count, lines, costs.Count);
     }
 
     private static T? ReadText<T>(string file, Func<Stream> open, LedgerErrors errors, Func<TextReader, T> read, IProgress<double>? progress = null)

@@ -13,6 +13,9 @@ public interface ILedgerStore : ILedgerImportTarget, IDisposable
     /// <summary>The CRM records kept next to the ledger.</summary>
     Crm.ICrmStore Crm { get; }
 
+    /// <summary>The saved forecast scenarios (what-if rules), kept next to the ledger.</summary>
+    Forecast.IScenarioStore Scenarios { get; }
+
     /// <summary>Where the store lives, for messages.</summary>
     string Location { get; }
 

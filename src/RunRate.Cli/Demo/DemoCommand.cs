@@ -14,12 +14,12 @@ internal sealed class DemoCommand(CliContext context)
 {
     private readonly Option<int> _customers = new("--customers") { Description = "Number of customers", HelpName = "N", DefaultValueFactory = _ => 500 };
     private readonly Option<int> _seed = new("--seed") { HelpName = "SEED", Description = "Random seed; the same options always give the same ledger", DefaultValueFactory = _ => 42 };
-    private readonly Option<string> _out = new("--out") { Description = "Folder to write customers.csv, lines.csv and fx.csv into", Required = true, HelpName = "FOLDER" };
+    private readonly Option<string> _out = new("--out") { Description = "Folder to write customers.csv, lines.csv, fx.csv and costs.csv into", Required = true, HelpName = "FOLDER" };
     private readonly Option<DateOnly?> _asOf = AsOfOption();
 
     public Command Build()
     {
-        var command = new Command("demo", "Write a realistic, deterministic demo ledger (plans, billing intervals, seats, add-ons, one-time fees, churn, win-backs, currencies)")
+        var command = new Command("demo", "Write a realistic, deterministic demo ledger (plans, billing intervals, seats, add-ons, one-time fees, churn, win-backs, currencies, monthly costs)")
         {
             _customers, _seed, _out, _asOf,
         };
@@ -100,7 +100,7 @@ internal sealed class DemoCommand(CliContext context)
             {
                 Directory.CreateDirectory(folder);
                 var demo = DemoLedgerGenerator.Generate(options);
-                lines = LedgerCsvWriter.WriteFolder(folder, demo.Customers, demo.Lines, demo.Fx);
+                lines = LedgerCsvWriter.WriteFolder(folder, demo.Customers, demo.Lines, demo.Fx, demo.Costs);
             });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -9,7 +9,7 @@ namespace RunRate.Cli.Import;
 /// <summary><c>runrate import FOLDER</c>: validates a ledger folder and stores it all or nothing.</summary>
 internal sealed class ImportCommand(CliContext context)
 {
-    private readonly Argument<string> _folder = new("FOLDER") { Description = "Ledger folder with customers.csv, lines.csv and optional fx.csv" };
+    private readonly Argument<string> _folder = new("FOLDER") { Description = "Ledger folder with customers.csv, lines.csv and optional fx.csv and costs.csv" };
     private readonly Option<string?> _db = Options.Db();
     private readonly Option<bool> _replace = new("--replace") { Description = "Replace the whole stored ledger atomically instead of merging by id" };
     private readonly Option<bool> _json = Options.Json();
@@ -59,7 +59,7 @@ internal sealed class ImportCommand(CliContext context)
         if (!json)
         {
             context.Console.MarkupLine(
-                $"[green]Imported[/] {Format.Count(result!.Customers)} customers, {Format.Count(result.Lines)} lines, {Format.Count(result.FxRates)} exchange rates " +
+                $"[green]Imported[/] {Format.Count(result!.Customers)} customers, {Format.Count(result.Lines)} lines, {Format.Count(result.FxRates)} exchange rates{(result.Costs > 0 ? $", {Format.Count(result.Costs)} costs" : "")} " +
                 $"into {Markup.Escape(LedgerAccess.ResolveDb(context, parse.GetValue(_db)))}{(replace ? " (replaced the whole ledger)" : "")}.");
         }
 

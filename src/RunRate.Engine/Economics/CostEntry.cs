@@ -47,4 +47,5 @@ public static class CostCategories
 /// <param name="Amount">Amount (≥ 0) in <paramref name="Currency"/>.</param>
 /// <param name="Currency">Currency of the amount; converted at the rate in force on the month's first day.</param>
 /// <param name="Channel">Acquisition channel the spend is tagged with (matches customers' channel), or null.</param>
-public sealed record CostEntry(YearMonth Month, CostCategory Category, decimal Amount, CurrencyCode Currency, string? Channel);
+/// <param name="Description">Free text from the file (what the cost was); kept so an export gives the file back, never used in a figure.</param>
+public sealed record CostEntry(YearMonth Month, CostCategory Category, decimal Amount, CurrencyCode Currency, string? Channel, string? Description = null);

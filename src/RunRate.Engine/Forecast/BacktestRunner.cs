@@ -1,4 +1,3 @@
-using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 
 namespace RunRate.Engine.Forecast;
@@ -10,20 +9,26 @@ namespace RunRate.Engine.Forecast;
 /// and no pipeline (deal history is not replayed). Each replayed month is compared with the actual
 /// closing MRR.
 /// </summary>
+/// <remarks>
+/// What was known at an origin needs no engine run of its own: up to the origin its bridge is the
+/// ledger's (later starts and later ends change nothing before them), and after it nothing is
+/// scheduled, so its contracted layer stays at the origin's closing MRR. The segments' bridges of
+/// the forecast itself, started early enough, hold everything.
+/// </remarks>
 internal static class BacktestRunner
 {
     /// <summary>How far back the replayed forecasts start.</summary>
     public static readonly int[] OriginsBack = [3, 6, 12];
 
-    /// <summary>The longest horizon measured.</summary>
+    /// <summary>The longest horizon measured (and the history the segment bridges need for it).</summary>
     public const int MaxHorizon = 12;
 
-    /// <param name="plan">The segments in scope.</param>
-    /// <param name="request">The forecast request (currency, as-of, window).</param>
+    /// <param name="segments">Each segment's bridge, starting at least WindowMonths before the earliest origin.</param>
+    /// <param name="request">The forecast request (as-of, window).</param>
+    /// <param name="firstStart">The first day any line in scope starts; null when there is none.</param>
     /// <param name="actual">Actual closing MRR by month, covering the 12 months up to as-of.</param>
-    public static Backtest Run(SegmentPlan plan, ForecastRequest request, Func<YearMonth, Exact> actual)
+    public static Backtest Run(IReadOnlyList<SegmentBridge> segments, ForecastRequest request, DateOnly? firstStart, Func<YearMonth, Exact> actual)
     {
-        var firstStart = plan.Lines.Select(l => (DateOnly?)l.Start).Min();
         var points = new List<BacktestPoint>();
         foreach (var back in OriginsBack)
         {
@@ -33,7 +38,7 @@ internal static class BacktestRunner
                 continue;
             }
 
-            var forecast = Replay(plan, request, origin);
+            var forecast = Replay(segments, request.WindowMonths, origin, back);
             for (var h = 1; h <= back; h++)
             {
                 var month = origin.AddMonths(h);
@@ -54,29 +59,21 @@ internal static class BacktestRunner
         return new Backtest(points, mape);
     }
 
-    /// <summary>Contracted + trend for origin+1 .. as-of, summed over segments.</summary>
-    private static Exact[] Replay(SegmentPlan plan, ForecastRequest request, YearMonth origin)
+    /// <summary>Contracted + trend for origin+1 .. origin+horizon as known at the origin, summed over segments.</summary>
+    private static Exact[] Replay(IReadOnlyList<SegmentBridge> segments, int windowMonths, YearMonth origin, int horizon)
     {
-        var cutoff = origin.LastDay;
-        RevenueLine? Known(RevenueLine line) =>
-            line.Start > cutoff ? null
-            : line.End is { } end && end > cutoff ? line with { End = null }
-            : line;
-
-        var horizon = request.AsOf.MonthsSince(origin);
-        var windowStart = origin.AddMonths(1 - request.WindowMonths);
         var totals = new Exact[horizon];
         Array.Fill(totals, Exact.Zero);
-        foreach (var segment in plan.Bridges(request.Currency, windowStart, request.AsOf, Known))
+        foreach (var segment in segments)
         {
-            var months = segment.Bridge.Months;
-            var window = months.Take(request.WindowMonths).ToList();
-            var ahead = months.Skip(request.WindowMonths).ToList();
-            var rates = TrendWindow.Measure(segment.Segment, window[^1].ClosingMrr, window, ScenarioRules.None);
-            var path = TrendProjection.Project(window[^1].ClosingMrr, ahead, rates.Base);
+            var end = origin.MonthsSince(segment.Bridge.Request.From) + 1;
+            var window = segment.Bridge.Months.Take(end).Skip(end - windowMonths).ToList();
+            var start = window[^1].ClosingMrr;
+            var rates = TrendWindow.Measure(segment.Segment, start, window, ScenarioRules.None);
+            var path = TrendProjection.Project(start, Enumerable.Repeat(ScheduledMonth.Flat(start), horizon).ToList(), rates.Base);
             for (var t = 0; t < horizon; t++)
             {
-                totals[t] += ahead[t].ClosingMrr + path.Trend[t];
+                totals[t] += start + path.Trend[t];
             }
         }
 

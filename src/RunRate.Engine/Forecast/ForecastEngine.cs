@@ -1,7 +1,6 @@
 using System.Globalization;
 using RunRate.Engine.Crm;
 using RunRate.Engine.Ledger;
-using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
 
 namespace RunRate.Engine.Forecast;
@@ -24,38 +23,15 @@ public static class ForecastEngine
         ArgumentNullException.ThrowIfNull(request);
         var rules = request.EffectiveRules;
         CheckRules(rules);
-        var filter = request.EffectiveFilter;
         var asOf = request.AsOf;
-        var w = request.WindowMonths;
+        var plan = new SegmentPlan(ledger, request.EffectiveFilter, request.SegmentBy);
 
-        // One run over the whole scope: the contracted layer, the history and the backtest's actuals.
-        var total = RevenueEngine.Compute(ledger, new ReportRequest(
-            request.Currency, asOf.AddMonths(1 - Math.Max(w, BacktestRunner.MaxHorizon)), request.LastMonth, filter));
-        var plan = new SegmentPlan(ledger, filter, request.SegmentBy);
-
-        var trend = Zeros(request.Months);
-        var low = Zeros(request.Months);
-        var high = Zeros(request.Months);
-        var movements = Enumerable.Repeat(TrendMovements.None, request.Months).ToArray();
-        var rates = new List<SegmentRates>();
-        foreach (var segment in plan.Bridges(request.Currency, asOf.AddMonths(1 - w), request.LastMonth))
-        {
-            var window = segment.Bridge.Months.Take(w).ToList();
-            var ahead = segment.Bridge.Months.Skip(w).ToList();
-            var start = window[^1].ClosingMrr;
-            var segmentRates = TrendWindow.Measure(segment.Segment, start, window, rules);
-            rates.Add(segmentRates);
-            var central = TrendProjection.Project(start, ahead, segmentRates.Base);
-            var lowPath = TrendProjection.Project(start, ahead, segmentRates.Low);
-            var highPath = TrendProjection.Project(start, ahead, segmentRates.High);
-            for (var t = 0; t < request.Months; t++)
-            {
-                trend[t] += central.Trend[t];
-                low[t] += lowPath.Trend[t];
-                high[t] += highPath.Trend[t];
-                movements[t] = movements[t].Plus(central.Movements[t]);
-            }
-        }
+        // One engine run per segment, from the window (for the backtest, from the window of the
+        // earliest origin) to the horizon's end: rates, contracted movements and every replayed origin.
+        var skip = request.Backtest ? BacktestRunner.MaxHorizon : 0;
+        var from = asOf.AddMonths(1 - request.WindowMonths - skip);
+        var segments = plan.Bridges(request.Currency, from, request.LastMonth);
+        var layers = new TrendLayers(segments, from, skip, request);
 
         var pipeline = PipelineLayer.Build(ledger, crm, request);
         var priceFrom = rules.PriceFrom ?? request.FirstMonth;
@@ -64,24 +40,27 @@ public static class ForecastEngine
         for (var t = 0; t < request.Months; t++)
         {
             var month = request.FirstMonth.AddMonths(t);
-            var contracted = total[month].ClosingMrr;
+            var contracted = layers.Closing(month);
             var factor = month >= priceFrom ? price : Exact.One;
             var pipe = pipeline.Mrr[t];
             months.Add(new ForecastMonth(
                 month,
                 contracted * factor,
-                trend[t] * factor,
+                layers.Trend[t] * factor,
                 pipe * factor,
-                (contracted + low[t] + pipe) * factor,
-                (contracted + high[t] + pipe) * factor,
-                movements[t].Times(factor)));
+                (contracted + layers.Low[t] + pipe) * factor,
+                (contracted + layers.High[t] + pipe) * factor,
+                layers.Movements[t].Times(factor)));
         }
 
-        var history = Enumerable.Range(0, w).Select(i => asOf.AddMonths(i + 1 - w)).Select(m => new ActualMonth(m, total[m].ClosingMrr)).ToList();
-        var arr = total[asOf].Arr;
+        var w = request.WindowMonths;
+        var actuals = Enumerable.Range(0, w).Select(i => asOf.AddMonths(i + 1 - w)).Select(m => new ActualMonth(m, layers.Closing(m))).ToList();
+        var arr = layers.Closing(asOf) * 12;
         var carr = ContractedArr.Compute(plan.Lines, ledger.Fx, request.Currency, asOf, arr);
-        var backtest = request.Backtest ? BacktestRunner.Run(plan, request, m => total[m].ClosingMrr) : null;
-        return new ForecastReport(request, history, months, arr, carr, rates, pipeline.Skipped, backtest);
+        var backtest = request.Backtest
+            ? BacktestRunner.Run(segments, request, plan.Lines.Select(l => (DateOnly?)l.Start).Min(), layers.Closing)
+            : null;
+        return new ForecastReport(request, actuals, months, arr, carr, layers.Rates, pipeline.Skipped, backtest);
     }
 
     private static void CheckRules(ScenarioRules rules)
@@ -98,12 +77,5 @@ public static class ForecastEngine
         AtLeastMinus100(rules.ExpansionPercent, nameof(rules.ExpansionPercent));
         AtLeastMinus100(rules.PricePercent, nameof(rules.PricePercent));
         AtLeastMinus100(rules.PipelinePercent, nameof(rules.PipelinePercent));
-    }
-
-    private static Exact[] Zeros(int count)
-    {
-        var values = new Exact[count];
-        Array.Fill(values, Exact.Zero);
-        return values;
     }
 }

@@ -61,22 +61,14 @@ internal sealed class SegmentPlan
     /// <summary>The recurring lines in scope (customer and product filter).</summary>
     public IEnumerable<RevenueLine> Lines => _segments.SelectMany(s => s.Customers).SelectMany(c => _lines.GetValueOrDefault(c.Id) ?? []);
 
-    /// <summary>
-    /// Each segment's bridge from <paramref name="from"/> to <paramref name="to"/>, computed on its lines
-    /// as <paramref name="known"/> presents them (null drops a line): one engine run per segment.
-    /// </summary>
-    public IReadOnlyList<SegmentBridge> Bridges(CurrencyCode currency, YearMonth from, YearMonth to, Func<RevenueLine, RevenueLine?>? known = null)
+    /// <summary>Each segment's bridge from <paramref name="from"/> to <paramref name="to"/>: one engine run per segment.</summary>
+    public IReadOnlyList<SegmentBridge> Bridges(CurrencyCode currency, YearMonth from, YearMonth to)
     {
         var request = new ReportRequest(currency, from, to, _filter);
         var result = new List<SegmentBridge>(_segments.Count);
         foreach (var (segment, customers) in _segments)
         {
             var lines = customers.SelectMany(c => _lines.GetValueOrDefault(c.Id) ?? []);
-            if (known is not null)
-            {
-                lines = lines.Select(known).OfType<RevenueLine>();
-            }
-
             result.Add(new SegmentBridge(segment, RevenueEngine.Compute(new RevenueLedger(customers, lines, _fx), request)));
         }
 

@@ -23,7 +23,7 @@ public sealed class RevenueLedger
         Costs = costs is null
             ? []
             : [.. costs.OrderBy(c => c.Month).ThenBy(c => c.Category).ThenBy(c => c.Channel ?? "", StringComparer.Ordinal)
-                .ThenBy(c => c.Currency.Value, StringComparer.Ordinal).ThenBy(c => c.Amount)];
+                .ThenBy(c => c.Currency.Value, StringComparer.Ordinal).ThenBy(c => c.Amount).ThenBy(c => c.Description ?? "", StringComparer.Ordinal)];
         CustomersById = Customers.ToFrozenDictionary(c => c.Id);
         foreach (var line in Lines)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
 
 namespace RunRate.Ingest.Csv;
@@ -9,7 +10,7 @@ namespace RunRate.Ingest.Csv;
 /// CSV tool without loss. Output is byte-for-byte reproducible: UTF-8 without BOM, <c>\n</c> line ends,
 /// invariant culture, decimals exactly as stored, RFC 4180 quoting only where a field needs it.
 /// </summary>
-public static class LedgerCsvWriter
+public static partial class LedgerCsvWriter
 {
     /// <summary>The customers file of a ledger folder.</summary>
     public const string CustomersFileName = "customers.csv";
@@ -31,17 +32,18 @@ public static class LedgerCsvWriter
     private static readonly string[] FxColumns = ["date", "from", "to", "rate"];
 
     /// <summary>
-    /// Writes <c>customers.csv</c>, <c>lines.csv</c> and, when there is at least one rate, <c>fx.csv</c>
-    /// into <paramref name="directory"/> (created if missing). Lines are written as they are enumerated,
-    /// so a lazily generated ledger of millions of lines never has to be held in memory. Every file is
-    /// first written next to its final name and only moved into place once all of them are complete,
-    /// so a failure half-way (an exception from the line source, a full disk) never leaves a folder that
-    /// mixes old and new data. An existing <c>fx.csv</c> is deleted when there are no rates: a stale rate
-    /// file would silently change how the new lines convert.
+    /// Writes <c>customers.csv</c>, <c>lines.csv</c> and, when there is at least one rate or cost,
+    /// <c>fx.csv</c> and <c>costs.csv</c> into <paramref name="directory"/> (created if missing). Lines are
+    /// written as they are enumerated, so a lazily generated ledger of millions of lines never has to be
+    /// held in memory. Every file is first written next to its final name and only moved into place once
+    /// all of them are complete, so a failure half-way (an exception from the line source, a full disk)
+    /// never leaves a folder that mixes old and new data. An existing <c>fx.csv</c> or <c>costs.csv</c> is
+    /// deleted when there are no rates or costs: a stale rate file would silently change how the new lines
+    /// convert, and stale costs would be imported with the new ledger.
     /// </summary>
     /// <returns>The number of lines written, which a caller with a lazy line source cannot know otherwise.</returns>
     /// <exception cref="ArgumentException">A custom attribute name cannot be written as a distinct column.</exception>
-    public static long WriteFolder(string directory, IReadOnlyList<Customer> customers, IEnumerable<RevenueLine> lines, IEnumerable<FxRate>? fx = null)
+    public static long WriteFolder(string directory, IReadOnlyList<Customer> customers, IEnumerable<RevenueLine> lines, IEnumerable<FxRate>? fx = null, IEnumerable<CostEntry>? costs = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(customers);
@@ -53,7 +55,8 @@ public static class LedgerCsvWriter
         var customersPath = Path.Combine(directory, CustomersFileName);
         var linesPath = Path.Combine(directory, LinesFileName);
         var fxPath = Path.Combine(directory, FxFileName);
-        var written = new List<string>(3);
+        var costsPath = Path.Combine(directory, CostsFileName);
+        var written = new List<string>(4);
         try
         {
             WriteFile(customersPath + TempSuffix, written, w => WriteCustomers(w, customers, attributeColumns));
@@ -67,17 +70,16 @@ public static class LedgerCsvWriter
                 WriteFile(fxPath + TempSuffix, written, w => WriteFx(w, rates, first: true));
             }
 
-            File.Move(customersPath + TempSuffix, customersPath, overwrite: true);
-            File.Move(linesPath + TempSuffix, linesPath, overwrite: true);
-            if (hasRates)
+            var costList = costs?.ToList() ?? [];
+            if (costList.Count > 0)
             {
-                File.Move(fxPath + TempSuffix, fxPath, overwrite: true);
-            }
-            else
-            {
-                File.Delete(fxPath);
+                WriteFile(costsPath + TempSuffix, written, w => WriteCosts(w, costList));
             }
 
+            File.Move(customersPath + TempSuffix, customersPath, overwrite: true);
+            File.Move(linesPath + TempSuffix, linesPath, overwrite: true);
+            MoveOrDelete(fxPath, hasRates);
+            MoveOrDelete(costsPath, costList.Count > 0);
             return count;
         }
         finally
@@ -213,6 +215,18 @@ public static class LedgerCsvWriter
         }
 
         return [.. columns];
+    }
+
+    private static void MoveOrDelete(string path, bool written)
+    {
+        if (written)
+        {
+            File.Move(path + TempSuffix, path, overwrite: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
     }
 
     private static void WriteFile(string path, List<string> written, Action<TextWriter> write)

@@ -24,6 +24,9 @@ internal static class DemoIds
     /// <summary>The stream of the CRM records derived from the ledger (contacts, deals, activities, targets).</summary>
     public const ulong CrmStream = 4;
 
+    /// <summary>The stream of the monthly costs (costs.csv).</summary>
+    public const ulong CostStream = 5;
+
     /// <summary>Digits of customer ids: at least 6 (<c>C000001</c>), more for a million customers or more.</summary>
     public static int CustomerWidth(int customers) => Math.Max(6, Digits(customers));
 

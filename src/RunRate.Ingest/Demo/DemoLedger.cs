@@ -1,3 +1,4 @@
+using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
 
 namespace RunRate.Ingest.Demo;
@@ -11,6 +12,7 @@ namespace RunRate.Ingest.Demo;
 public sealed class DemoLedger
 {
     private readonly DemoCalendar _calendar;
+    private readonly Lazy<IReadOnlyList<CostEntry>> _costs;
 
     internal DemoLedger(DemoOptions options, DemoCalendar calendar, IReadOnlyList<Customer> customers, IReadOnlyList<FxRate> fx)
     {
@@ -18,6 +20,7 @@ public sealed class DemoLedger
         _calendar = calendar;
         Customers = customers;
         Fx = fx;
+        _costs = new(() => DemoCosts.Generate(options, calendar, fx, Lines));
     }
 
     /// <summary>The options the ledger was generated from (enough to generate it again).</summary>
@@ -39,8 +42,15 @@ public sealed class DemoLedger
     public IReadOnlyList<FxRate> Fx { get; }
 
     /// <summary>
+    /// Monthly costs (costs.csv) from the first month of history to the as-of month: cost of goods sold,
+    /// sales and marketing by acquisition channel (plus untagged brand spend) and other costs. Computed on
+    /// first use from one pass over <see cref="Lines"/>, then kept.
+    /// </summary>
+    public IReadOnlyList<CostEntry> Costs => _costs.Value;
+
+    /// <summary>
     /// The whole ledger as the engine's snapshot. This materialises every line: fine for demos of
     /// thousands of customers, not for millions (stream <see cref="Lines"/> instead).
     /// </summary>
-    public RevenueLedger ToRevenueLedger() => new(Customers, Lines, new FxTable(Fx));
+    public RevenueLedger ToRevenueLedger() => new(Customers, Lines, new FxTable(Fx), Costs);
 }

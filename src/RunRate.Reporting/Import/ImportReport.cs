@@ -6,7 +6,7 @@ namespace RunRate.Reporting.Import;
 /// <summary>What an import did, as JSON.</summary>
 public static class ImportReport
 {
-    /// <summary><c>{"imported","customers","lines","fx_rates","error_count","errors":[{"file","line","column","message"}]}</c>.</summary>
+    /// <summary><c>{"imported","customers","lines","fx_rates","costs","error_count","errors":[{"file","line","column","message"}]}</c>.</summary>
     public static void Json(TextWriter output, ImportResult? result, LedgerErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -17,6 +17,7 @@ public static class ImportReport
             w.WriteNumber("customers", result?.Customers ?? 0);
             w.WriteNumber("lines", result?.Lines ?? 0);
             w.WriteNumber("fx_rates", result?.FxRates ?? 0);
+            w.WriteNumber("costs", result?.Costs ?? 0);
             w.WriteNumber("error_count", errors.Count);
             w.WriteStartArray("errors");
             foreach (var e in errors.Items)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
+using RunRate.Engine.Primitives;
 using RunRate.Ingest;
 
 namespace RunRate.Storage.Sqlite;
@@ -16,6 +18,8 @@ internal sealed class SqliteImportSession : ILedgerImportSession
     private readonly BatchedUpsert _lines;
     private readonly BatchedUpsert _rates;
     private readonly SqliteCommand _customerExists;
+    private readonly SqliteCommand _deleteCostMonth;
+    private readonly SqliteCommand _insertCost;
     private int _customerCount;
     private int _rateCount;
     private long _lineCount;
@@ -31,7 +35,7 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         {
             // CRM rows (contacts, deals, activities) refer to customers; their foreign keys are checked at
             // commit, once the replacement ledger is in, so customers that stay keep their CRM history.
-            using var clear = Command("PRAGMA defer_foreign_keys = ON; DELETE FROM lines; DELETE FROM customers; DELETE FROM fx_rates;");
+            using var clear = Command("PRAGMA defer_foreign_keys = ON; DELETE FROM lines; DELETE FROM customers; DELETE FROM fx_rates; DELETE FROM costs;");
             clear.ExecuteNonQuery();
         }
 
@@ -40,6 +44,13 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         _rates = new BatchedUpsert(connection, _transaction, SqliteTable.Fx);
         _customerExists = Command("SELECT 1 FROM customers WHERE customer_id = $id");
         _customerExists.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        _deleteCostMonth = Command("DELETE FROM costs WHERE month = $p0");
+        _deleteCostMonth.Parameters.Add(new SqliteParameter { ParameterName = "$p0" });
+        _insertCost = Command(SqliteTable.CostInsertSql);
+        for (var i = 0; i < SqliteTable.CostColumns.Length; i++)
+        {
+            _insertCost.Parameters.Add(new SqliteParameter { ParameterName = "$p" + i.ToString(CultureInfo.InvariantCulture) });
+        }
     }
 
     public bool IsCustomerStored(string customerId)
@@ -71,6 +82,28 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         _lineCount++;
     }
 
+    public void ReplaceCosts(YearMonth month, IReadOnlyList<CostEntry> costs)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        _deleteCostMonth.Parameters[0].Value = month.ToString();
+        _deleteCostMonth.ExecuteNonQuery();
+        foreach (var cost in costs)
+        {
+            if (cost.Month != month)
+            {
+                throw new ArgumentException($"A cost of {cost.Month} was given to replace the costs of {month}.", nameof(costs));
+            }
+
+            var values = SqliteTable.Values(cost);
+            for (var i = 0; i < values.Length; i++)
+            {
+                _insertCost.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            _insertCost.ExecuteNonQuery();
+        }
+    }
+
     public void Commit()
     {
         _customers.Flush();
@@ -99,6 +132,8 @@ internal sealed class SqliteImportSession : ILedgerImportSession
         _lines.Dispose();
         _rates.Dispose();
         _customerExists.Dispose();
+        _deleteCostMonth.Dispose();
+        _insertCost.Dispose();
         if (!_committed)
         {
             _transaction.Rollback();

@@ -4,6 +4,7 @@ using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Ingest;
 using RunRate.Storage.Crm;
+using RunRate.Storage.Forecast;
 
 namespace RunRate.Storage.Sqlite;
 
@@ -22,10 +23,14 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _connection = connection;
         _clock = clock;
         Crm = new SqliteCrmStore(this, connection);
+        Scenarios = new SqliteScenarioStore(this, connection, clock);
     }
 
     /// <inheritdoc />
     public ICrmStore Crm { get; }
+
+    /// <inheritdoc />
+    public IScenarioStore Scenarios { get; }
 
     /// <inheritdoc />
     public string Location { get; }
@@ -89,8 +94,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
         var customers = SqliteRows.ReadCustomers(_connection, transaction);
         var rates = SqliteRows.ReadFx(_connection, transaction);
         var lines = SqliteRows.ReadLines(_connection, transaction);
+        var costs = SqliteRows.ReadCosts(_connection, transaction);
         transaction.Commit();
-        return new LedgerSnapshot(new RevenueLedger(customers, lines, new FxTable(rates)), revision);
+        return new LedgerSnapshot(new RevenueLedger(customers, lines, new FxTable(rates), costs), revision);
     }
 
     /// <inheritdoc />

@@ -112,5 +112,29 @@ internal static class SqliteMigrations
             type TEXT NOT NULL, received_at TEXT NOT NULL, summary TEXT NOT NULL
         );
         """,
+
+        // 4: costs (costs.csv: gross margin, CAC, payback) and saved forecast scenarios. Costs have no natural
+        // key (two marketing rows of a month are normal): an import replaces whole months. A scenario's name is
+        // unique ignoring case in any script (name_key is its invariant upper case; SQLite's NOCASE only folds
+        // ASCII); each rule is its own column (canonical decimal TEXT, NULL = rule not set).
+        """
+        CREATE TABLE costs (
+            id INTEGER PRIMARY KEY,
+            month TEXT NOT NULL,
+            category TEXT NOT NULL CHECK (category IN ('cogs','sales','marketing','other')),
+            amount TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            channel TEXT,
+            description TEXT
+        );
+        CREATE INDEX costs_by_month ON costs(month);
+        CREATE TABLE scenarios (
+            name_key TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            churn_points TEXT, new_percent TEXT, expansion_percent TEXT,
+            price_percent TEXT, price_from TEXT, pipeline_percent TEXT,
+            updated_at TEXT NOT NULL
+        );
+        """,
     ];
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 
@@ -41,6 +42,26 @@ internal static class SqliteRows
         while (reader.Read())
         {
             result.Add(new FxRate(ParseDate(reader.GetString(0)), CurrencyCode.Parse(reader.GetString(1)), CurrencyCode.Parse(reader.GetString(2)), ParseDecimal(reader.GetString(3))));
+        }
+
+        return result;
+    }
+
+    public static List<CostEntry> ReadCosts(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var result = new List<CostEntry>();
+        using var reader = Query(connection, transaction, "SELECT month, category, amount, currency, channel, description FROM costs ORDER BY id");
+        while (reader.Read())
+        {
+            var category = CostCategories.Parse(reader.GetString(1))
+                ?? throw new StoreException($"A stored cost of {reader.GetString(0)} has an unknown category '{reader.GetString(1)}'.");
+            result.Add(new CostEntry(
+                YearMonth.Parse(reader.GetString(0)),
+                category,
+                ParseDecimal(reader.GetString(2)),
+                CurrencyCode.Parse(reader.GetString(3)),
+                Text(reader, 4),
+                Text(reader, 5)));
         }
 
         return result;

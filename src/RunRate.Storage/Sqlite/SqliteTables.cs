@@ -1,3 +1,4 @@
+using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
 
 namespace RunRate.Storage.Sqlite;
@@ -38,6 +39,16 @@ internal sealed record SqliteTable(string Name, string Key, string[] Columns)
         line.Currency.Value,
         line.IntervalMonths,
     ];
+
+    /// <summary>The columns of a cost row (its id is SQLite's rowid: costs have no natural key).</summary>
+    public static readonly string[] CostColumns = ["month", "category", "amount", "currency", "channel", "description"];
+
+    /// <summary>Inserts one cost with parameters <c>$p0</c>…</summary>
+    public static string CostInsertSql =>
+        $"INSERT INTO costs ({string.Join(", ", CostColumns)}) VALUES ({string.Join(", ", CostColumns.Select((_, i) => $"$p{i}"))})";
+
+    public static object?[] Values(CostEntry cost) =>
+        [cost.Month.ToString(), cost.Category.ToText(), SqliteRows.Decimal(cost.Amount), cost.Currency.Value, cost.Channel, cost.Description];
 
     public static object?[] Values(FxRate rate) => [SqliteRows.Date(rate.Date), rate.From.Value, rate.To.Value, SqliteRows.Decimal(rate.Rate)];
 }

@@ -23,6 +23,10 @@ internal static class ExportApi
             .WithName("ExportFx")
             .WithSummary("fx.csv of the stored ledger (a header only when there are no rates)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
+        export.MapGet("/costs.csv", (LedgerStores stores) => Csv(w => LedgerCsvWriter.WriteCosts(w, stores.Snapshot().Ledger.Costs)))
+            .WithName("ExportCosts")
+            .WithSummary("costs.csv of the stored ledger (a header only when there are no costs)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return api;
     }
 

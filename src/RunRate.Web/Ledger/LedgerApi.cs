@@ -16,12 +16,12 @@ namespace RunRate.Web.Ledger;
 /// </summary>
 internal static class LedgerApi
 {
-    private const string Expected = "expected customers.csv and lines.csv (fx.csv optional) as files of a multipart/form-data upload, or one .zip holding them";
+    private const string Expected = "expected customers.csv and lines.csv (fx.csv and costs.csv optional) as files of a multipart/form-data upload, or one .zip holding them";
 
     /// <summary>No single file inside a zip may expand beyond this (a zip bomb is reported, not swallowed).</summary>
     private const long MaxEntryBytes = 1L << 30;
 
-    private static readonly string[] Names = [LedgerCsvNames.Customers, LedgerCsvNames.Lines, LedgerCsvNames.Fx];
+    private static readonly string[] Names = [LedgerCsvNames.Customers, LedgerCsvNames.Lines, LedgerCsvNames.Fx, LedgerCsvNames.Costs];
 
     public static RouteGroupBuilder MapLedger(this RouteGroupBuilder api)
     {
@@ -29,7 +29,7 @@ internal static class LedgerApi
             .WithName("ImportLedger")
             .WithTags("Ledger")
             .WithSummary("Import a ledger (all or nothing)")
-            .WithDescription("multipart/form-data with the files customers.csv, lines.csv and optional fx.csv, or one .zip holding them (folders inside the zip are ignored). Rows are upserted by id; `replace=true` swaps the whole stored ledger. 200 with the JSON of `runrate import --json`, or 422 with every error, and nothing stored.")
+            .WithDescription("multipart/form-data with the files customers.csv, lines.csv and optional fx.csv and costs.csv, or one .zip holding them (folders inside the zip are ignored). Rows are upserted by id, and each month in costs.csv replaces that month's stored costs; `replace=true` swaps the whole stored ledger (costs included). 200 with the JSON of `runrate import --json`, or 422 with every error, and nothing stored.")
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<ImportResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
@@ -197,7 +197,7 @@ internal static class LedgerApi
             }
         }
 
-        return errors.Any ? null : new LedgerSource(found[LedgerCsvNames.Customers], found[LedgerCsvNames.Lines], found.GetValueOrDefault(LedgerCsvNames.Fx));
+        return errors.Any ? null : new LedgerSource(found[LedgerCsvNames.Customers], found[LedgerCsvNames.Lines], found.GetValueOrDefault(LedgerCsvNames.Fx), found.GetValueOrDefault(LedgerCsvNames.Costs));
     }
 
     /// <summary>Fails with an <see cref="IOException"/> (reported as a file error) once more than the cap has been read.</summary>
@@ -252,4 +252,6 @@ internal static class LedgerCsvNames
     public const string Lines = Ingest.Csv.LedgerCsvWriter.LinesFileName;
 
     public const string Fx = Ingest.Csv.LedgerCsvWriter.FxFileName;
+
+    public const string Costs = Ingest.Csv.LedgerCsvWriter.CostsFileName;
 }

@@ -118,4 +118,4 @@ internal sealed record CustomerDetailResponse(
 internal sealed record ImportErrorDto(string File, int Line, string Column, string Message);
 
 /// <summary><c>POST /api/ledger</c>: as <c>runrate import --json</c>.</summary>
-internal sealed record ImportResponse(bool Imported, int Customers, long Lines, int FxRates, long ErrorCount, IReadOnlyList<ImportErrorDto> Errors);
+internal sealed record ImportResponse(bool Imported, int Customers, long Lines, int FxRates, int Costs, long ErrorCount, IReadOnlyList<ImportErrorDto> Errors);

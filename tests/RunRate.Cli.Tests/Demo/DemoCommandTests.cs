@@ -15,7 +15,7 @@ public sealed class DemoCommandTests
         Assert.Equal(0, cli.Run("demo", "--customers", "120", "--seed", "7", "--as-of", "2025-12-31", "--out", a).ExitCode);
         Assert.Equal(0, cli.Run("demo", "--customers", "120", "--seed", "7", "--as-of", "2025-12-31", "--out", b).ExitCode);
 
-        foreach (var file in new[] { "customers.csv", "lines.csv", "fx.csv" })
+        foreach (var file in new[] { "customers.csv", "lines.csv", "fx.csv", "costs.csv" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a, file)), File.ReadAllBytes(Path.Combine(b, file)));
         }
@@ -23,6 +23,7 @@ public sealed class DemoCommandTests
         var import = cli.Run("import", a, "--json");
         Assert.Equal(0, import.ExitCode);
         Assert.Equal(120, import.Json.GetProperty("customers").GetInt32());
+        Assert.True(import.Json.GetProperty("costs").GetInt32() > 100); // every month has cogs, acquisition spend and other costs
         var eur = cli.Run("summary", "--month", "2025-12", "--currency", "EUR", "--json");
         Assert.Equal(0, eur.ExitCode); // the demo's fx.csv covers every pair it uses
         Assert.True(eur.Json.GetProperty("summary").GetProperty("arr").GetDecimal() > 0);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Ingest.Csv;
@@ -118,6 +119,25 @@ public sealed class LedgerCsvWriterTests : IDisposable
         // A stale rate file would silently change how the new ledger converts.
         File.Exists(Path.Combine(_folder, LedgerCsvWriter.FxFileName)).ShouldBeFalse();
         File.Exists(Path.Combine(_folder, LedgerCsvWriter.LinesFileName)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Costs_file_is_written_only_when_there_are_costs_and_a_folder_import_reads_it()
+    {
+        Customer[] customers = [new(new CustomerId("C1"))];
+        CostEntry[] costs = [new(new YearMonth(2024, 1), CostCategory.Cogs, 99.90m, CurrencyCode.Usd, null, "Hosting")];
+        LedgerCsvWriter.WriteFolder(_folder, customers, [Line("L1", "C1")], costs: costs);
+        File.ReadAllText(Path.Combine(_folder, LedgerCsvWriter.CostsFileName)).ShouldBe("month,category,amount,currency,channel,description\n2024-01,cogs,99.90,USD,,Hosting\n");
+
+        var errors = new LedgerErrors();
+        var target = new Support.MemoryTarget();
+        LedgerImport.Run(LedgerSource.FromFolder(_folder, errors)!, target, replace: false, errors).Costs.ShouldBe(1);
+        target.Costs.ShouldBe(costs);
+
+        LedgerCsvWriter.WriteFolder(_folder, customers, [Line("L1", "C1")]);
+
+        // Stale costs would be imported with the new ledger.
+        File.Exists(Path.Combine(_folder, LedgerCsvWriter.CostsFileName)).ShouldBeFalse();
     }
 
     [Fact]

@@ -9,11 +9,13 @@ internal static class Ledgers
 
     public const string LinesHeader = "line_id,customer_id,kind,product,start_date,end_date,amount,quantity,currency,interval_months\n";
 
-    public static LedgerSource Source(string customers, string lines, string? fx = null) =>
-        new(() => Stream(customers), () => Stream(lines), fx is null ? null : () => Stream(fx));
+    public const string CostsHeader = "month,category,amount,currency,channel,description\n";
+
+    public static LedgerSource Source(string customers, string lines, string? fx = null, string? costs = null) =>
+        new(() => Stream(customers), () => Stream(lines), fx is null ? null : () => Stream(fx), costs is null ? null : () => Stream(costs));
 
     public static Stream Stream(string text) => new MemoryStream(Encoding.UTF8.GetBytes(text));
 
-    public static ImportResult Import(string customers, string lines, string? fx = null, MemoryTarget? target = null) =>
-        LedgerImport.Run(Source(customers, lines, fx), target ?? new MemoryTarget(), replace: false);
+    public static ImportResult Import(string customers, string lines, string? fx = null, MemoryTarget? target = null, string? costs = null, bool replace = false) =>
+        LedgerImport.Run(Source(customers, lines, fx, costs), target ?? new MemoryTarget(), replace);
 }

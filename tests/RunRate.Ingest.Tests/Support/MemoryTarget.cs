@@ -1,4 +1,6 @@
+using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
+using RunRate.Engine.Primitives;
 
 namespace RunRate.Ingest.Tests.Support;
 
@@ -11,6 +13,8 @@ internal sealed class MemoryTarget : ILedgerImportTarget
 
     public List<FxRate> Rates { get; } = [];
 
+    public List<CostEntry> Costs { get; } = [];
+
     public int Commits { get; private set; }
 
     public ILedgerImportSession Begin(bool replace) => new Session(this, replace);
@@ -20,6 +24,7 @@ internal sealed class MemoryTarget : ILedgerImportTarget
         private readonly List<Customer> _customers = [];
         private readonly List<RevenueLine> _lines = [];
         private readonly List<FxRate> _rates = [];
+        private readonly Dictionary<YearMonth, IReadOnlyList<CostEntry>> _costMonths = [];
 
         public bool IsCustomerStored(string customerId) => target.Customers.ContainsKey(customerId);
 
@@ -29,6 +34,8 @@ internal sealed class MemoryTarget : ILedgerImportTarget
 
         public void Upsert(RevenueLine line) => _lines.Add(line);
 
+        public void ReplaceCosts(YearMonth month, IReadOnlyList<CostEntry> costs) => _costMonths[month] = costs;
+
         public void Commit()
         {
             if (replace)
@@ -36,6 +43,13 @@ internal sealed class MemoryTarget : ILedgerImportTarget
                 target.Customers.Clear();
                 target.Lines.Clear();
                 target.Rates.Clear();
+                target.Costs.Clear();
+            }
+
+            foreach (var (month, costs) in _costMonths)
+            {
+                target.Costs.RemoveAll(c => c.Month == month);
+                target.Costs.AddRange(costs);
             }
 
             _customers.ForEach(c => target.Customers[c.Id.Value] = c);

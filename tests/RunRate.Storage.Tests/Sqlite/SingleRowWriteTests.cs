@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
+using RunRate.Storage.Sqlite;
 using Shouldly;
 
 namespace RunRate.Storage.Tests.Sqlite;
@@ -67,6 +68,7 @@ public sealed class SingleRowWriteTests : IDisposable
             command.Connection!.Open();
             command.CommandText =
                 """
+                DROP TABLE scenarios; DROP TABLE costs;
                 DROP TABLE meta; DROP TABLE webhook_events; DROP TABLE payments; DROP TABLE targets; DROP TABLE activities;
                 DROP TABLE deal_lines; DROP TABLE deal_history; DROP TABLE deals; DROP TABLE pipeline_stages;
                 DROP TABLE contacts; DROP TABLE crm_accounts; PRAGMA user_version = 1;
@@ -76,7 +78,7 @@ public sealed class SingleRowWriteTests : IDisposable
         }
 
         using var reopened = _store.Open();
-        reopened.SchemaVersion.ShouldBe(3);
+        reopened.SchemaVersion.ShouldBe(SqliteMigrations.Steps.Length);
         reopened.Crm.Load().Pipeline.Stages.Length.ShouldBe(6);
         var revision = reopened.Revision();
         reopened.SaveCustomer(new Customer(new CustomerId("C5")), WriteMode.Create).ShouldBe(WriteOutcome.Done);

@@ -15,14 +15,14 @@ internal sealed class TempStore : IDisposable
 
     public SqliteLedgerStore Open() => SqliteLedgerStore.Open(Path, create: true);
 
-    public ImportResult Import(string customers, string lines, string? fx = null, bool replace = false)
+    public ImportResult Import(string customers, string lines, string? fx = null, bool replace = false, string? costs = null)
     {
         using var store = Open();
-        return LedgerImport.Run(Source(customers, lines, fx), store, replace);
+        return LedgerImport.Run(Source(customers, lines, fx, costs), store, replace);
     }
 
-    public static LedgerSource Source(string customers, string lines, string? fx = null) =>
-        new(() => Stream(customers), () => Stream(lines), fx is null ? null : () => Stream(fx));
+    public static LedgerSource Source(string customers, string lines, string? fx = null, string? costs = null) =>
+        new(() => Stream(customers), () => Stream(lines), fx is null ? null : () => Stream(fx), costs is null ? null : () => Stream(costs));
 
     public void Dispose()
     {

@@ -85,4 +85,27 @@ public sealed class UploadTests(EmptyWebStore web) : IClassFixture<EmptyWebStore
             }
         }
     }
+
+    [Fact]
+    public async Task Costs_upload_with_the_ledger_export_back_and_a_bad_cost_changes_nothing()
+    {
+        const string costs = "month,category,amount,currency,channel,description\n2024-01,cogs,1200.50,USD,,Hosting\n2024-01,marketing,300,EUR,inbound,\"Ads, January\"\n";
+        var zip = Zip(("customers.csv", Sample("customers.csv")), ("lines.csv", Sample("lines.csv")), ("fx.csv", Sample("fx.csv")), ("costs.csv", Encoding.UTF8.GetBytes(costs)));
+        using (var zipped = Http.Files(("ledger.zip", zip)))
+        using (var response = await web.Client.PostAsync(Http.Url("/api/ledger?replace=true"), zipped))
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await response.JsonAsync()).GetProperty("costs").GetInt32().ShouldBe(2);
+        }
+
+        (await web.Client.GetStringAsync(Http.Url("/api/export/costs.csv"))).ShouldBe(costs);
+        var before = await web.ExportAsync();
+
+        using var bad = Http.Files(("customers.csv", Sample("customers.csv")), ("lines.csv", Sample("lines.csv")), ("costs.csv", Encoding.UTF8.GetBytes("month,category,amount,currency\n2024-02,cogs,5,USD\n2024-13,cogs,5,USD\n")));
+        using var rejected = await web.Client.PostAsync(Http.Url("/api/ledger"), bad);
+        rejected.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var problem = await rejected.JsonAsync();
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["costs.csv:3: month"]);
+        (await web.ExportAsync()).ShouldBe(before);
+    }
 }

@@ -26,6 +26,7 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/export/customers.csv"] = ["get"],
             ["/api/export/lines.csv"] = ["get"],
             ["/api/export/fx.csv"] = ["get"],
+            ["/api/export/costs.csv"] = ["get"],
             ["/api/meta"] = ["get"],
             ["/api/events"] = ["get"],
             ["/api/webhooks/stripe"] = ["post"],

@@ -73,7 +73,7 @@ public class WebStore : IDisposable
     public async Task<string> ExportAsync()
     {
         var text = new StringBuilder();
-        foreach (var file in new[] { "customers.csv", "lines.csv", "fx.csv" })
+        foreach (var file in new[] { "customers.csv", "lines.csv", "fx.csv", "costs.csv" })
         {
             using var response = await Client.GetAsync(new Uri("/api/export/" + file, UriKind.Relative));
             response.EnsureSuccessStatusCode();
