@@ -7,6 +7,7 @@ using RunRate.Cli.Common;
 using RunRate.Cli.Crm;
 using RunRate.Cli.Customers;
 using RunRate.Cli.Demo;
+using RunRate.Cli.Forecast;
 using RunRate.Cli.Import;
 using RunRate.Cli.Mrr;
 using RunRate.Cli.Sales;
@@ -44,6 +45,11 @@ internal static class CliApp
         root.Subcommands.Add(new Command("activity", "Log activities on accounts") { new ActivityAddCommand(context).Build() });
         root.Subcommands.Add(new TargetsCommand(context).Build());
         root.Subcommands.Add(new Command("target", "Set booking targets") { new TargetSetCommand(context).Build() });
+        root.Subcommands.Add(new ForecastCommand(context).Build());
+        root.Subcommands.Add(new Command("scenario", "Save, list and delete forecast scenarios")
+        {
+            new ScenarioSaveCommand(context).Build(), new ScenarioListCommand(context).Build(), new ScenarioDeleteCommand(context).Build(),
+        });
         return root;
     }
 

@@ -65,7 +65,7 @@ export function backtestView(bt, cur) {
         h('tbody', null, bt.points.map((p) => h('tr', null,
           h('td', null, fmt.month(p.origin)), h('td', null, fmt.month(p.month)),
           num(p.forecast, fmt.money(p.forecast, cur)), num(p.actual, fmt.money(p.actual, cur)),
-          ratio(p.absolute_percent_error, 1))))))));
+          ratio(p.ape, 1))))))));
 }
 
 /** Open deals the pipeline layer did not count, each with its reason (nothing is dropped silently). */
@@ -73,5 +73,5 @@ export function skippedList(deals) {
   if (!deals.length) return null;
   return h('div', { class: 'skipped', 'data-testid': 'skipped-deals' },
     h('h3', { class: 'sub-title' }, `${fmt.int(deals.length)} open ${deals.length === 1 ? 'deal' : 'deals'} left out of the pipeline layer`),
-    h('ul', { class: 'plain-list' }, deals.map((x) => h('li', null, h('span', { class: 'mono' }, x.deal_id), ` — ${x.reason}`))));
+    h('ul', { class: 'plain-list' }, deals.map((x) => h('li', null, h('span', { class: 'mono' }, x.deal), ` — ${x.reason}`))));
 }

@@ -119,7 +119,8 @@ export default {
         } else if (!compare.value) {
           cmp.show(emptyState('Nothing to compare yet', 'Tick a saved scenario, or save one with the editor: it appears here next to the base forecast.'));
         } else {
-          const view = comparison(compare.value.forecasts, cmpChart, compare.value.currency);
+          const list = compare.value.scenarios;
+          const view = comparison(list, cmpChart, list[0].currency);
           cmp.show(...view.nodes);
           view.draw();
         }
