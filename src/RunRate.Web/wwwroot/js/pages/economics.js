@@ -68,7 +68,7 @@ function channelsTable(d, cur) {
           h('span', { class: 'inline-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${((c.cac ?? 0) / top) * 100}%` }))),
         h('td', { class: 'num', 'data-value': fmt.moneyValue(c.spend) }, fmt.money(c.spend, cur)),
         h('td', { class: 'num' }, fmt.int(c.new_customers)),
-        h('td', { class: 'num' }, show(fig(c, 'cac'), money(cur)))))));
+        h('td', { class: 'num' }, show(fig(c, 'cac'), money(cur))))))));
 }
 
 export default {

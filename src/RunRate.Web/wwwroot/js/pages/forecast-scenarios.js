@@ -94,11 +94,11 @@ export function editor() {
     const name = fields.name.control.value.trim();
     const body = Object.fromEntries(RULES.map(([k]) => [k, numberOrRaw(fields[k].control.value)]));
     body.price_from = fields.price_from.control.value || null;
-    showErrors(fields, formError, null);
-    if (!name) {
-      showErrors(fields, formError, { title: 'The scenario needs a name', errors: { name: ['is required'] } });
-      return;
-    }
+    const errors = {};
+    if (!name) errors.name = ['is required'];
+    for (const [k] of RULES) if (typeof body[k] === 'string') errors[k] = [`expected a number such as -1 or 20 ('.' for decimals), found '${body[k]}'`];
+    showErrors(fields, formError, Object.keys(errors).length ? { title: 'Check the highlighted fields', errors } : null);
+    if (Object.keys(errors).length) return;
     await busy(save, 'Saving…', async () => {
       try {
         const saved = await api.send('PUT', `/api/scenarios/${encodeURIComponent(name)}`, body);
