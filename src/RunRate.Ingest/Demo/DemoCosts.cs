@@ -16,9 +16,9 @@ internal static class DemoCosts
     /// <summary>What acquiring one customer costs, in USD, by segment (before the channel's factor).</summary>
     private static decimal SegmentCost(DemoSegment segment) => segment switch
     {
-        DemoSegment.Smb => 900m,
-        DemoSegment.MidMarket => 4_000m,
-        _ => 16_000m,
+        DemoSegment.Smb => 4_000m,
+        DemoSegment.MidMarket => 18_000m,
+        _ => 80_000m,
     };
 
     /// <summary>A channel's cost factor and the share of its spend that is sales (the rest is marketing).</summary>
@@ -54,7 +54,7 @@ internal static class DemoCosts
                 Add(costs, month, CostCategory.Marketing, noisy * (1m - share), CurrencyCode.Usd, channel, "Campaigns");
             }
 
-            Add(costs, month, CostCategory.Marketing, 1_500m + (sales * Between(rng, 0.02m, 0.04m)), CurrencyCode.Usd, null, "Brand and content");
+            Add(costs, month, CostCategory.Marketing, 1_500m + (sales * Between(rng, 0.04m, 0.06m)), CurrencyCode.Usd, null, "Brand and content");
             Add(costs, month, CostCategory.Other, 25_000m + (sales * 0.30m), CurrencyCode.Usd, null, "Product and engineering");
             Add(costs, month, CostCategory.Other, 8_000m + (sales * 0.10m), CurrencyCode.Usd, null, "General and administrative");
         }

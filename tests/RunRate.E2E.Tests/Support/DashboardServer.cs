@@ -43,7 +43,7 @@ public sealed class DashboardServer : IAsyncDisposable
         var db = Path.Combine(folder.FullName, "runrate.db");
         var demo = DemoLedgerGenerator.Generate(new DemoOptions(customers, 42, AsOf));
         var ledgerFolder = Path.Combine(folder.FullName, "ledger");
-        LedgerCsvWriter.WriteFolder(ledgerFolder, demo.Customers, demo.Lines, demo.Fx);
+        LedgerCsvWriter.WriteFolder(ledgerFolder, demo.Customers, demo.Lines, demo.Fx, demo.Costs);
         using (var store = SqliteLedgerStore.Open(db, create: true))
         {
             var errors = new LedgerErrors();
