@@ -7,12 +7,14 @@ using RunRate.Cli.Common;
 using RunRate.Cli.Crm;
 using RunRate.Cli.Customers;
 using RunRate.Cli.Demo;
+using RunRate.Cli.Economics;
 using RunRate.Cli.Forecast;
 using RunRate.Cli.Import;
 using RunRate.Cli.Mrr;
 using RunRate.Cli.Sales;
 using RunRate.Cli.Serve;
 using RunRate.Cli.Summary;
+using RunRate.Cli.Valuation;
 
 namespace RunRate.Cli;
 
@@ -50,6 +52,8 @@ internal static class CliApp
         {
             new ScenarioSaveCommand(context).Build(), new ScenarioListCommand(context).Build(), new ScenarioDeleteCommand(context).Build(),
         });
+        root.Subcommands.Add(new EconomicsCommand(context).Build());
+        root.Subcommands.Add(new ValuationCommand(context).Build());
         return root;
     }
 

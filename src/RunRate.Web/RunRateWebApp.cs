@@ -6,6 +6,7 @@ using RunRate.Web.Billing;
 using RunRate.Web.Capture;
 using RunRate.Web.Crm;
 using RunRate.Web.Customers;
+using RunRate.Web.Economics;
 using RunRate.Web.Events;
 using RunRate.Web.Export;
 using RunRate.Web.Forecast;
@@ -101,7 +102,8 @@ public static class RunRateWebApp
             .MapActivities()
             .MapTargets();
         api.MapForecast()
-            .MapScenarios();
+            .MapScenarios()
+            .MapEconomics();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.
         // /api paths are left out, so an unknown endpoint is a 404 problem (and a wrong content type a 415).

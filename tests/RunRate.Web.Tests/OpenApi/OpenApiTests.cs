@@ -53,6 +53,8 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/forecast"] = ["get"],
             ["/api/scenarios"] = ["get"],
             ["/api/scenarios/{name}"] = ["get", "put", "delete"],
+            ["/api/economics"] = ["get"],
+            ["/api/valuation"] = ["get"],
         };
         paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, methods) in expected)
