@@ -13,7 +13,7 @@ import { createLoader, settle, card, chartBox, pageHead } from './common.js';
 const WINDOWS = [3, 6, 12, 24];
 const money = (cur) => (v) => fmt.money(v, cur);
 const ratio = (v) => `${fmt.dec2(v)}×`;
-const months1 = (v) => `${fmt.num(Math.round(v * 10) / 10)} mo`;
+const months1 = (v) => `${(Math.round(v * 10) / 10).toFixed(1)} mo`;
 
 /** A figure of the report: its value, or null and why (the `<name>_missing` sibling). */
 const fig = (o, key) => ({ value: o[key] ?? null, missing: o[`${key}_missing`] || null });
@@ -116,7 +116,13 @@ export default {
           'Gross margin, CAC, LTV, LTV:CAC and payback need the costs of the ledger: add a costs.csv (month, category cogs|sales|marketing|other, amount, currency, channel) to the ledger folder and import it.');
         const last = ms[ms.length - 1];
         replace(tiles, last ? TILES.map((t) => tile(t, last, cur)) : null);
-        for (const [c, box, build] of [[ltv, ltvChart, () => economicsConfig(ms, cur)], [margin, marginChart, () => marginConfig(ms)]]) {
+        const charts = [[ltv, ltvChart, () => economicsConfig(ms, cur), ['ltv', 'cac']], [margin, marginChart, () => marginConfig(ms), ['gross_margin']]];
+        for (const [c, box, build, keys] of charts) {
+          const why = ms.map((m) => keys.map((k) => m[`${k}_missing`]).find(Boolean)).find(Boolean);
+          if (!ms.some((m) => keys.some((k) => m[k] != null))) { // nothing to draw: say why instead of empty axes
+            c.show(emptyState('Nothing to draw', why ? `${why[0].toUpperCase()}${why.slice(1)}.` : 'No figure exists in these months.'));
+            continue;
+          }
           if (!c.body.contains(box.el)) c.show(box.el);
           upsert(box.canvas, build);
         }

@@ -14,7 +14,7 @@ const STEPS = [['5', '5 points'], ['10', '10 points'], ['20', '20 points']];
 
 function tile(key, label, value, text, sub, nullKey) {
   const dataValue = value == null ? '' : key === 'growth' || key === 'nrr' ? String(value) : fmt.moneyValue(value);
-  return h('article', { class: `kpi${key === 'valuation' ? ' kpi-wide kpi-big' : ''}`, 'data-kpi-tile': key },
+  return h('article', { class: `kpi${key === 'valuation' ? ' kpi-big' : ''}`, 'data-kpi-tile': key },
     h('header', { class: 'kpi-head' }, h('h3', { class: 'kpi-label' }, label)),
     h('p', { class: 'kpi-figure' }, h('span', { class: 'kpi-value', 'data-kpi': key, 'data-value': dataValue }, fmt.figure(value, text, nullKey))),
     h('div', { class: 'kpi-sub' }, sub));
@@ -70,7 +70,8 @@ export default {
     const tiles = h('section', { class: 'kpi-grid', 'aria-label': 'Valuation of the month', 'data-testid': 'valuation-kpis' });
     const chart = chartBox('chart-valuation', 'Valuation and ARR by month');
     const trend = card({ title: 'Valuation over the year', subtitle: '10 × ARR × growth × NRR each month; ARR on the right axis', testid: 'valuation-history' });
-    const sens = card({ title: 'Sensitivity', subtitle: 'What the rule gives if growth or NRR were a few points different; the framed cell is the actual', testid: 'valuation-sensitivity', tools: h('div', { class: 'toolbar fin-toolbar' }, gStep.field, nStep.field) });
+    const sens = card({ title: 'Sensitivity', subtitle: 'What the rule gives if growth or NRR were a few points different; the framed cell is the actual', testid: 'valuation-sensitivity' });
+    const steps = h('div', { class: 'toolbar fin-toolbar grid-steps' }, gStep.field, nStep.field);
     const limits = card({ title: 'Limits of the rule', subtitle: 'Read the valuation with these in mind', testid: 'valuation-limits', className: 'card-span' });
     const table = card({ title: 'By month', testid: 'valuation-months', className: 'card-span' });
     root.append(pageHead('Valuation', subtitle), tiles, h('div', { class: 'grid-2' }, trend.el, sens.el, limits.el, table.el));
@@ -101,7 +102,7 @@ export default {
         if (!trend.body.contains(chart.el)) trend.show(chart.el);
         upsert(chart.canvas, () => valuationConfig(d.history, cur));
         sens.show(d.growth_values.length && d.nrr_values.length ? grid(d, cur)
-          : emptyState('No grid', 'Growth or NRR has no base this month (nothing twelve months earlier), so there is nothing to vary.'));
+          : emptyState('No grid', 'Growth or NRR has no base this month (nothing twelve months earlier), so there is nothing to vary.'), steps);
         limits.show(h('ul', { class: 'limits', 'data-testid': 'limits' }, d.limits.map((t) => h('li', null, t))));
         table.show(historyTable(d, cur));
       }, opts);
