@@ -87,6 +87,10 @@ internal sealed class NullTarget : ILedgerImportTarget, ILedgerImportSession
     {
     }
 
+    public void ReplaceCosts(YearMonth month, IReadOnlyList<RunRate.Engine.Economics.CostEntry> costs)
+    {
+    }
+
     public void Commit()
     {
     }

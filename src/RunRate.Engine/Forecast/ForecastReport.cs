@@ -97,7 +97,6 @@ public sealed record TrendRates(Exact NewPerMonth, Exact ReactivationPerMonth, E
 
 /// <summary>The trailing rates one segment's trend used (after the scenario rules), and its band's rates.</summary>
 /// <param name="Segment">The segment value ("" for customers without one).</param>
-/// <param name="Mrr">The segment's closing MRR at the as-of month.</param>
 /// <param name="NewPerMonth">Σ new ÷ window months.</param>
 /// <param name="ReactivationPerMonth">Σ reactivation ÷ window months.</param>
 /// <param name="ExpansionRate">Σ expansion ÷ Σ opening MRR.</param>
@@ -105,16 +104,17 @@ public sealed record TrendRates(Exact NewPerMonth, Exact ReactivationPerMonth, E
 /// <param name="ChurnRate">−Σ churn ÷ Σ opening MRR.</param>
 /// <param name="Low">The least favourable single month's rates (the band's low edge).</param>
 /// <param name="High">The most favourable single month's rates (the band's high edge).</param>
+/// <param name="Mrr">The segment's closing MRR at the as-of month (the base the rates first apply to).</param>
 public sealed record SegmentRates(
     string Segment,
-    Exact Mrr,
     Exact NewPerMonth,
     Exact ReactivationPerMonth,
     Exact ExpansionRate,
     Exact ContractionRate,
     Exact ChurnRate,
     TrendRates Low,
-    TrendRates High)
+    TrendRates High,
+    Exact Mrr)
 {
     /// <summary>The central rates as one set.</summary>
     public TrendRates Base => new(NewPerMonth, ReactivationPerMonth, ExpansionRate, ContractionRate, ChurnRate);

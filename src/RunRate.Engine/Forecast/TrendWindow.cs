@@ -43,8 +43,8 @@ internal static class TrendWindow
             churn.Aggregate(Exact.Min));
 
         var c = Apply(central, rules);
-        return new SegmentRates(segment, mrr, c.NewPerMonth, c.ReactivationPerMonth, c.ExpansionRate, c.ContractionRate, c.ChurnRate,
-            Apply(low, rules), Apply(high, rules));
+        return new SegmentRates(segment, c.NewPerMonth, c.ReactivationPerMonth, c.ExpansionRate, c.ContractionRate, c.ChurnRate,
+            Apply(low, rules), Apply(high, rules), mrr);
     }
 
     /// <summary>
