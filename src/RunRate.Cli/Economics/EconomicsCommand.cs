@@ -60,30 +60,45 @@ internal sealed class EconomicsCommand(CliContext context)
             console.MarkupLine("[yellow]No costs in the ledger:[/] gross margin, CAC, LTV, LTV:CAC and payback need costs.csv (month, category, amount, currency, channel); import a folder that has one.");
         }
 
-        var table = new Table().RoundedBorder().AddColumn("Month");
-        foreach (var column in new[] { "Revenue", "Gross margin", "Sales+mktg", "New cust.", "CAC", "Churn", "ARPA", "LTV", "LTV:CAC", "Payback" })
-        {
-            table.AddColumn(new TableColumn(column).RightAligned());
-        }
-
+        // Every column needs ~150 characters; narrower terminals get compact amounts, and below 120 the
+        // essential columns only (--json and --csv always carry every figure).
+        var width = console.Profile.Width;
+        Func<Exact, string> money = width >= 150 ? Format.Money : Format.Compact;
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        string F(Figure f, Func<Exact?, string> format)
+        string F(Figure f, Func<Exact, string> format)
         {
             if (f.Missing is { } why)
             {
                 missing.Add(why);
             }
 
-            return f.Value is null ? Format.None : format(f.Value);
+            return f.Value is { } v ? format(v) : Format.None;
+        }
+
+        string Percent(Exact v) => Format.Percent(v);
+        string Payback(Exact v) => v.Round(1).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " mo";
+        var columns = new (string Header, bool Essential, Func<EconomicsMonth, string> Cell)[]
+        {
+            ("Revenue", true, m => money(m.Revenue)),
+            (width >= 150 ? "Gross margin" : "Margin", true, m => F(m.GrossMargin, Percent)),
+            (width >= 150 ? "Sales+mktg" : "S+M", false, m => m.SalesSpend is { } s && m.MarketingSpend is { } k ? money(s + k) : Format.None),
+            (width >= 150 ? "New cust." : "New", false, m => Format.Count(m.NewCustomers)),
+            ("CAC", true, m => F(m.Cac, money)),
+            ("Churn", false, m => F(m.CustomerChurnRate, Percent)),
+            ("ARPA", false, m => m.Arpa is { } a ? money(a) : Format.None),
+            ("LTV", true, m => F(m.Ltv, money)),
+            ("LTV:CAC", true, m => F(m.LtvToCac, v => Format.Ratio(v) + "×")),
+            ("Payback", true, m => F(m.PaybackMonths, Payback)),
+        }.Where(c => c.Essential || width >= 120).ToList();
+        var table = new Table().RoundedBorder().AddColumn(new TableColumn("Month").NoWrap());
+        foreach (var (header, _, _) in columns)
+        {
+            table.AddColumn(new TableColumn(header).RightAligned().NoWrap());
         }
 
         foreach (var m in report.Months)
         {
-            var spend = m.SalesSpend is { } s && m.MarketingSpend is { } k ? Format.Money(s + k) : Format.None;
-            table.AddRow(
-                m.Month.ToString(), Format.Money(m.Revenue), F(m.GrossMargin, Format.Percent), spend, Format.Count(m.NewCustomers),
-                F(m.Cac, Format.Money), F(m.CustomerChurnRate, Format.Percent), Format.Money(m.Arpa), F(m.Ltv, Format.Money),
-                F(m.LtvToCac, v => Format.Ratio(v) + "×"), F(m.PaybackMonths, v => v is { } p ? p.Round(1).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " mo" : Format.None));
+            table.AddRow([m.Month.ToString(), .. columns.Select(c => c.Cell(m))]);
         }
 
         console.Write(table);

@@ -18,9 +18,10 @@ internal static class ForecastRender
         console.MarkupLine($"ARR {Format.Money(report.Arr)} at {r.AsOf} · contracted ARR (CARR) {Format.Money(report.Carr)} once every signed change has happened");
 
         var table = new Table().RoundedBorder().Title($"MRR by layer ({r.Currency})").AddColumn("Month");
-        foreach (var column in new[] { "Contracted", "Trend", "Pipeline", "MRR", "ARR", "Low MRR", "High MRR" })
+        var headers = wide ? new[] { "Contracted", "Trend", "Pipeline", "MRR", "ARR", "Low MRR", "High MRR" } : ["Contr.", "Trend", "Pipe.", "MRR", "ARR", "Low", "High"];
+        foreach (var column in headers)
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
+            table.AddColumn(new TableColumn(column).RightAligned().NoWrap());
         }
 
         foreach (var m in report.Months)
@@ -80,18 +81,20 @@ internal static class ForecastRender
     {
         var table = new Table().RoundedBorder().Title($"Trend rates per {Markup.Escape(report.Request.SegmentBy)} (per month, from the window)")
             .AddColumn(Markup.Escape(report.Request.SegmentBy));
-        foreach (var column in new[] { "MRR", "New", "Reactivation", "Expansion", "Contraction", "Churn" })
+        var wide = console.Profile.Width >= 120;
+        Func<Exact, string> money = wide ? Format.Money : Format.Compact;
+        foreach (var column in wide ? new[] { "MRR", "New", "Reactivation", "Expansion", "Contraction", "Churn" } : ["MRR", "New", "React.", "Exp.", "Contr.", "Churn"])
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
+            table.AddColumn(new TableColumn(column).RightAligned().NoWrap());
         }
 
         foreach (var s in report.Rates)
         {
             table.AddRow(
                 s.Segment.Length == 0 ? "[grey](none)[/]" : Markup.Escape(s.Segment),
-                Format.Money(s.Mrr),
-                Format.Money(s.NewPerMonth),
-                Format.Money(s.ReactivationPerMonth),
+                money(s.Mrr),
+                money(s.NewPerMonth),
+                money(s.ReactivationPerMonth),
                 Format.Percent(s.ExpansionRate),
                 Format.Percent(s.ContractionRate),
                 Format.Percent(s.ChurnRate));

@@ -71,15 +71,17 @@ internal sealed class ValuationCommand(CliContext context)
         }
 
         console.Write(history);
-        var grid = new Table().RoundedBorder().Title("Sensitivity: valuation by growth (rows) and NRR (columns)").AddColumn("Growth \\ NRR");
+        // Full amounts need ~17 characters a column; a narrower terminal gets compact ones (--json has every cent).
+        Func<Exact, string> money = console.Profile.Width >= 16 + (report.NrrValues.Count * 18) ? Format.Money : Format.Compact;
+        var grid = new Table().RoundedBorder().Title("Sensitivity: valuation by growth (rows) and NRR (columns)").AddColumn(new TableColumn("Growth \\ NRR").NoWrap());
         foreach (var nrr in report.NrrValues)
         {
-            grid.AddColumn(new TableColumn(Format.Percent(nrr)).RightAligned());
+            grid.AddColumn(new TableColumn(Format.Percent(nrr)).RightAligned().NoWrap());
         }
 
         for (var g = 0; g < report.GrowthValues.Count; g++)
         {
-            grid.AddRow([Format.Percent(report.GrowthValues[g]), .. report.Sensitivity[g].Select(v => Format.Money(v))]);
+            grid.AddRow([Format.Percent(report.GrowthValues[g]), .. report.Sensitivity[g].Select(money)]);
         }
 
         console.Write(grid);

@@ -65,6 +65,21 @@ public sealed class EconomicsCommandTests : IDisposable
         Assert.Contains("CAC by channel", table, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_narrow_terminal_gets_the_essential_columns_without_wrapping()
+    {
+        var folder = _cli.Ledger("costed", Customers, Lines);
+        File.WriteAllText(Path.Combine(folder, "costs.csv"), Costs);
+        Assert.Equal(0, _cli.Run("import", folder).ExitCode);
+        _cli.Width = 80;
+
+        var lines = _cli.Run("economics", "--from", "2025-01", "--to", "2025-02", "--window", "1").Console.Split('\n');
+
+        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= 80, l));
+        Assert.Contains(lines, l => l.Contains("Margin", StringComparison.Ordinal) && l.Contains("Payback", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("2025-02", StringComparison.Ordinal) && l.Contains("80.0%", StringComparison.Ordinal) && l.Contains("7.5 mo", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(new[] { "--window", "0" }, "--window: expected a whole number from 1 to 36 (trailing months each figure pools), found '0'")]
     [InlineData(new[] { "--from", "2025-06", "--to", "2025-01" }, "--to 2025-01 is before --from 2025-06")]

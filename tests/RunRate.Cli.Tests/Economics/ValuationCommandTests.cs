@@ -40,6 +40,17 @@ public sealed class ValuationCommandTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_narrow_terminal_gets_a_compact_grid_without_wrapping()
+    {
+        _cli.Width = 80;
+
+        var lines = _cli.Run("valuation", "--month", "2025-12").Console.Split('\n');
+
+        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= 80, l));
+        Assert.Contains(lines, l => l.Contains("31.5M", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(new[] { "--steps", "11" }, "--steps: expected a whole number from 0 to 10")]
     [InlineData(new[] { "--growth-step", "0" }, "--growth-step: expected a number above 0 and at most 100")]

@@ -74,6 +74,17 @@ public sealed class ForecastCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_narrow_terminal_gets_compact_amounts_without_wrapping()
+    {
+        _cli.Width = 80;
+
+        var lines = _cli.Run("forecast", "--as-of", "2024-06", "--months", "6").Console.Split('\n');
+
+        Assert.All(lines, l => Assert.True(l.TrimEnd().Length <= 80, l));
+        Assert.Contains(lines, l => l.Contains("Contr.", StringComparison.Ordinal) && l.Contains("High", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Csv_is_one_row_per_figure()
     {
         var lines = _cli.Run("forecast", "--as-of", "2024-06", "--months", "3", "--csv").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
