@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using RunRate.Engine.Economics;
+using RunRate.Engine.Forecast;
 using RunRate.Engine.Metrics;
+using RunRate.Engine.Valuation;
 using RunRate.Engine.Primitives;
 using RunRate.Ingest;
 using RunRate.Ingest.Csv;
@@ -8,6 +11,7 @@ using RunRate.Ingest.Demo;
 using RunRate.Storage.Sqlite;
 
 // End-to-end figures for docs/performance.md: demo ledger → CSV → SQLite import → load → 60-month bridge.
+// Then the forecast, unit economics and valuation on the loaded snapshot.
 // usage: dotnet run -c Release --project bench/RunRate.Bench -- [customers=200000] [months=60]
 var customers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var months = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
@@ -20,7 +24,7 @@ var from = to.AddMonths(-(months - 1));
 Console.WriteLine($"RunRate bench: {customers:N0} customers, {months} months ({from}..{to}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 var demo = DemoLedgerGenerator.Generate(new DemoOptions(customers, 42, asOf));
 long lines = 0;
-Measure("generate + write CSV", () => lines = LedgerCsvWriter.WriteFolder(Path.Combine(folder, "ledger"), demo.Customers, demo.Lines, demo.Fx));
+Measure("generate + write CSV", () => lines = LedgerCsvWriter.WriteFolder(Path.Combine(folder, "ledger"), demo.Customers, demo.Lines, demo.Fx, demo.Costs));
 Console.WriteLine($"  {lines:N0} lines, {new FileInfo(Path.Combine(folder, "ledger", "lines.csv")).Length / 1e6:N1} MB lines.csv");
 
 Measure("validate only (no store)", () =>
@@ -57,6 +61,26 @@ for (var run = 1; run <= 3; run++)
 }
 
 Console.WriteLine($"  closing ARR {report!.Months[^1].Arr.Round():N2} USD, {report.Months[^1].Customers:N0} customers");
+
+// The forward-looking reports of the board pack, on the same loaded snapshot (second run of each is warm).
+var crm = DemoCrm.Generate(demo);
+ForecastReport? forecast = null;
+for (var run = 1; run <= 2; run++)
+{
+    Measure($"forecast 12 months + backtest (run {run})", () => forecast = ForecastEngine.Forecast(ledger!, crm, new ForecastRequest(CurrencyCode.Usd, to, 12)));
+}
+
+Console.WriteLine($"  {forecast!.Rates.Count} segments, {crm.Deals.Length:N0} deals, month 12 total MRR {forecast.Months[^1].Total.Round():N2} USD");
+for (var run = 1; run <= 2; run++)
+{
+    Measure($"unit economics 12 months (run {run})", () => UnitEconomics.Compute(ledger!, new EconomicsRequest(CurrencyCode.Usd, to.AddMonths(-11), to)));
+}
+
+for (var run = 1; run <= 2; run++)
+{
+    Measure($"valuation + sensitivity (run {run})", () => ValuationEngine.Compute(ledger!, new ValuationRequest(CurrencyCode.Usd, to)));
+}
+
 Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MiB");
 Directory.Delete(folder, recursive: true);
 
