@@ -99,6 +99,17 @@ public sealed class FinanceDashboardTests(BrowserFixture browser) : IAsyncLifeti
         Assert.True(compared[1].GetProperty("months")[last].GetProperty("arr").GetDecimal() < compared[0].GetProperty("months")[last].GetProperty("arr").GetDecimal(), "more churn and less new business forecast less");
         Assert.True(await page.GetByTestId("chart-compare").IsVisibleAsync());
         await page.ShotAsync("forecast-scenarios-1280-light");
+
+        // Deleted elsewhere (the CLI, another tab): the open page says so by itself and offers to drop it.
+        using (var http = new HttpClient { BaseAddress = new Uri(_server.Address) })
+        using (var deleted = await http.DeleteAsync(new Uri("/api/scenarios/BEAR%20CASE", UriKind.Relative)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await page.GetByTestId("drop-missing-scenarios").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("scenario=", StringComparison.Ordinal));
+        await page.GetByTestId("forecast-compare").GetByText("Nothing to compare yet").WaitForAsync();
     }
 
     [Fact]

@@ -80,7 +80,8 @@ export default {
       return loader.run((signal) => settle({
         res: api.get('/api/forecast', q, { signal }),
         scenarios: api.get('/api/scenarios', null, { signal }),
-        compare: names.length ? api.get('/api/forecast', cq, { signal }) : Promise.resolve(null),
+        // A scenario named in the link may have been deleted since: that is shown, not an error.
+        compare: names.length ? api.get('/api/forecast', cq, { signal }).catch((e) => (e.status === 404 ? { missing: true } : Promise.reject(e))) : Promise.resolve(null),
       }), ({ res, scenarios, compare }) => {
         const retry = () => load({ params: url.current(), meta: app.meta }, { background: false });
         if (scenarios.status === 'fulfilled') scen.show(picker(scenarios.value.scenarios, (s) => { edit.fill(s); ed.el.scrollIntoView({ block: 'nearest' }); }));
@@ -114,7 +115,13 @@ export default {
           rates.show(ratesTable(d, cur, d.segment_by));
           back.show(backtestView(d.backtest, cur));
         }
-        if (compare.status !== 'fulfilled') {
+        if (compare.status === 'fulfilled' && compare.value?.missing) {
+          const known = new Set(scenarios.status === 'fulfilled' ? scenarios.value.scenarios.map((x) => x.name.toLowerCase()) : []);
+          const gone = names.filter((n) => !known.has(n.toLowerCase()));
+          cmp.show(emptyState('Scenario not found', `No saved scenario is named ${gone.map((n) => `“${n}”`).join(', ') || 'as in the link'}.`),
+            h('p', { class: 'empty-action' }, h('button', { type: 'button', class: 'btn btn-secondary btn-sm', 'data-testid': 'drop-missing-scenarios',
+              onclick: () => url.update({ scenario: names.filter((n) => known.has(n.toLowerCase())) }) }, 'Compare the saved ones only')));
+        } else if (compare.status !== 'fulfilled') {
           cmp.error(compare.reason, retry);
         } else if (!compare.value) {
           cmp.show(emptyState('Nothing to compare yet', 'Tick a saved scenario, or save one with the editor: it appears here next to the base forecast.'));
