@@ -7,12 +7,15 @@ using RunRate.Cli.Common;
 using RunRate.Cli.Crm;
 using RunRate.Cli.Customers;
 using RunRate.Cli.Demo;
+using RunRate.Cli.Economics;
+using RunRate.Cli.Forecast;
 using RunRate.Cli.Import;
 using RunRate.Cli.Mrr;
 using RunRate.Cli.Report;
 using RunRate.Cli.Sales;
 using RunRate.Cli.Serve;
 using RunRate.Cli.Summary;
+using RunRate.Cli.Valuation;
 
 namespace RunRate.Cli;
 
@@ -46,6 +49,13 @@ internal static class CliApp
         root.Subcommands.Add(new Command("activity", "Log activities on accounts") { new ActivityAddCommand(context).Build() });
         root.Subcommands.Add(new TargetsCommand(context).Build());
         root.Subcommands.Add(new Command("target", "Set booking targets") { new TargetSetCommand(context).Build() });
+        root.Subcommands.Add(new ForecastCommand(context).Build());
+        root.Subcommands.Add(new Command("scenario", "Save, list and delete forecast scenarios")
+        {
+            new ScenarioSaveCommand(context).Build(), new ScenarioListCommand(context).Build(), new ScenarioDeleteCommand(context).Build(),
+        });
+        root.Subcommands.Add(new EconomicsCommand(context).Build());
+        root.Subcommands.Add(new ValuationCommand(context).Build());
         return root;
     }
 

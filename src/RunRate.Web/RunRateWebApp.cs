@@ -6,8 +6,10 @@ using RunRate.Web.Billing;
 using RunRate.Web.Capture;
 using RunRate.Web.Crm;
 using RunRate.Web.Customers;
+using RunRate.Web.Economics;
 using RunRate.Web.Events;
 using RunRate.Web.Export;
+using RunRate.Web.Forecast;
 using RunRate.Web.Infrastructure;
 using RunRate.Web.Ledger;
 using RunRate.Web.Lines;
@@ -100,6 +102,9 @@ public static class RunRateWebApp
             .MapDeals()
             .MapActivities()
             .MapTargets();
+        api.MapForecast()
+            .MapScenarios()
+            .MapEconomics();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.
         // /api paths are left out, so an unknown endpoint is a 404 problem (and a wrong content type a 415).

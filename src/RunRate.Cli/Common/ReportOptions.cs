@@ -43,6 +43,9 @@ internal sealed class ReportOptions(bool withBreakdown)
     public string? Breakdown(ParseResult parse) => _filters.Breakdown(parse);
 
     public RevenueLedger Load(CliContext context, ParseResult parse) => LedgerAccess.Load(context, parse.GetValue(_db));
+
+    /// <summary>The store itself, for reports that read more than the ledger (the CRM, saved scenarios).</summary>
+    public Storage.ILedgerStore Open(CliContext context, ParseResult parse) => LedgerAccess.Open(context, parse.GetValue(_db), create: false);
 }
 
 /// <summary><c>--from</c> and <c>--to</c> with a command-specific default for <c>--from</c>.</summary>

@@ -30,12 +30,15 @@ internal sealed class CliHarness : IDisposable
 
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>Columns of the recording console (a wide terminal unless a test narrows it).</summary>
+    public int Width { get; set; } = 220;
+
     public CliResult Run(params string[] args) => RunWithoutDb([.. args, .. NeedsDb(args) ? new[] { "--db", Db } : []]);
 
     /// <summary>Runs exactly the given arguments (the store then comes from RUNRATE_DB or ./runrate.db).</summary>
     public CliResult RunWithoutDb(params string[] args)
     {
-        var console = new TestConsole().Width(220);
+        var console = new TestConsole().Width(Width);
         var errors = new TestConsole().Width(220);
         var output = new StringWriter();
         var context = new CliContext(console, output, Clock, name => Environment.GetValueOrDefault(name), errors);

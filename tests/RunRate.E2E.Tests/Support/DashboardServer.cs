@@ -37,6 +37,9 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public string Db => Path.Combine(_folder.FullName, "runrate.db");
 
+    /// <summary>The demo ledger's CSV folder the store was imported from (customers, lines, fx and costs).</summary>
+    public string LedgerFolder => Path.Combine(_folder.FullName, "ledger");
+
     public static async Task<DashboardServer> StartAsync(int customers = 300)
     {
         var folder = Directory.CreateTempSubdirectory("runrate-e2e-");

@@ -51,6 +51,11 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/activities"] = ["get", "post"],
             ["/api/activities/{id}"] = ["put", "delete"],
             ["/api/targets"] = ["get", "put", "delete"],
+            ["/api/forecast"] = ["get"],
+            ["/api/scenarios"] = ["get"],
+            ["/api/scenarios/{name}"] = ["get", "put", "delete"],
+            ["/api/economics"] = ["get"],
+            ["/api/valuation"] = ["get"],
         };
         paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, methods) in expected)

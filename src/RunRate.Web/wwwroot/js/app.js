@@ -15,12 +15,18 @@ import pipeline from './pages/pipeline.js';
 import sales from './pages/sales.js';
 import renewals from './pages/renewals.js';
 import signals from './pages/signals.js';
+import forecast from './pages/forecast.js';
+import economics from './pages/economics.js';
+import valuation from './pages/valuation.js';
 
 const ROUTES = [
   { re: /^\/$/, page: overview, nav: 'overview' },
   { re: /^\/cohorts\/?$/, page: cohorts, nav: 'cohorts' },
   { re: /^\/customers\/?$/, page: customers, nav: 'customers' },
   { re: /^\/customers\/([^/]+)\/?$/, page: customer, nav: 'customers', params: (m) => ({ id: decodeURIComponent(m[1]) }) },
+  { re: /^\/forecast\/?$/, page: forecast, nav: 'forecast' },
+  { re: /^\/economics\/?$/, page: economics, nav: 'economics' },
+  { re: /^\/valuation\/?$/, page: valuation, nav: 'valuation' },
   { re: /^\/pipeline\/?$/, page: pipeline, nav: 'pipeline' },
   { re: /^\/sales\/?$/, page: sales, nav: 'sales' },
   { re: /^\/renewals\/?$/, page: renewals, nav: 'renewals' },
