@@ -13,7 +13,7 @@ internal static class SampleLedgers
 {
     public static RevenueLedger Load(string name)
     {
-        var folder = Folder(name);
+        var folder = RunRate.Cli.Tests.Support.Samples.Folder(name);
         var customers = Rows(Path.Combine(folder, "customers.csv")).Select(r => new Customer(
             new CustomerId(r["customer_id"]), r.GetValueOrDefault("name"), Opt(r, "country"), Opt(r, "segment"), Opt(r, "channel"), Opt(r, "owner")));
         var lines = Rows(Path.Combine(folder, "lines.csv")).Select(r =>
@@ -65,22 +65,5 @@ internal static class SampleLedgers
             var cells = line.Split(',');
             yield return header.Select((h, i) => (h, v: i < cells.Length ? cells[i].Trim() : "")).ToDictionary(p => p.h, p => p.v, StringComparer.Ordinal);
         }
-    }
-
-    private static string Folder(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RunRate.slnx")))
-            {
-                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "samples", name));
-                var copy = Path.Combine(dir.FullName, "tests", "samples", name);
-                return Directory.Exists(shared) ? shared
-                    : Directory.Exists(copy) ? copy
-                    : throw new DirectoryNotFoundException($"Sample ledger '{name}' not found in {shared} nor {copy}.");
-            }
-        }
-
-        throw new DirectoryNotFoundException("RunRate.slnx not found above the test binaries.");
     }
 }
