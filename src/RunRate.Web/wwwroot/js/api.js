@@ -2,13 +2,15 @@
 // RFC 7807 problem details (title, detail, errors) so pages can show them.
 
 export class ApiError extends Error {
-  constructor({ status = 0, title, detail, errors, type } = {}) {
+  constructor({ status = 0, title, detail, errors, type, ...extensions } = {}) {
     super(title || 'Request failed');
     this.status = status;
     this.title = title || 'Request failed';
     this.detail = detail || '';
     this.errors = errors || null;
     this.type = type || null;
+    /** The problem's other members (e.g. `ledger_errors`, `capture_errors`): located errors to list. */
+    this.extensions = extensions;
   }
 }
 
@@ -64,6 +66,28 @@ export async function send(method, path, body) {
   }
   if (!res.ok) throw await problemFrom(res);
   if (res.status === 204) return null;
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * POST files as multipart/form-data, each under the form field `field` (default `files`, what the
+ * upload endpoints read), with `params` in the query string. Resolves to the parsed JSON answer;
+ * a 4xx/5xx rejects with the ApiError of its problem details (`extensions` keeps located errors).
+ */
+export async function upload(path, files, { params, field = 'files', signal } = {}) {
+  const form = new FormData();
+  for (const f of files) form.append(field, f, f.name);
+  const qs = toQuery(params);
+  let res;
+  try {
+    // No Content-Type header: the browser writes multipart/form-data with its boundary.
+    res = await fetch(qs ? `${path}?${qs}` : path, { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw networkError(e);
+  }
+  if (!res.ok) throw await problemFrom(res);
   const text = await res.text();
   return text ? JSON.parse(text) : null;
 }

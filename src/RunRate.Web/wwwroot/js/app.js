@@ -18,6 +18,7 @@ import signals from './pages/signals.js';
 import forecast from './pages/forecast.js';
 import economics from './pages/economics.js';
 import valuation from './pages/valuation.js';
+import importPage from './pages/import.js';
 
 const ROUTES = [
   { re: /^\/$/, page: overview, nav: 'overview' },
@@ -31,6 +32,7 @@ const ROUTES = [
   { re: /^\/sales\/?$/, page: sales, nav: 'sales' },
   { re: /^\/renewals\/?$/, page: renewals, nav: 'renewals' },
   { re: /^\/signals\/?$/, page: signals, nav: 'signals' },
+  { re: /^\/import\/?$/, page: importPage, nav: 'import' },
 ];
 
 const notFound = {

@@ -92,11 +92,13 @@ export function createFilterBar(root) {
     setMeta(m) { meta = m; sync(); },
     /**
      * 'range' (from, to), 'month' (one month) or 'currency' (no period: pages that show today's
-     * standing). `scopes: false` hides the customer filters on pages whose endpoint takes none.
+     * standing) or 'none' (no bar at all: pages that report nothing, such as the import page).
+     * `scopes: false` hides the customer filters on pages whose endpoint takes none.
      */
     setMode(m, { scopes = true } = {}) {
       mode = m;
       root.dataset.mode = m;
+      root.hidden = m === 'none';
       from.field.hidden = m !== 'range';
       to.field.hidden = m === 'currency';
       for (const s of selects) s.ms.root.hidden = !scopes;
