@@ -110,6 +110,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         {
             ("/?" + Period, "overview"), ("/cohorts?" + Period, "cohorts"), ("/customers?to=2026-10", "customers"), ($"/customers/{customer}?to=2026-10", "customer"),
             ("/pipeline", "pipeline"), ("/sales", "sales"), ("/renewals", "renewals"), ("/signals", "signals"),
+            ("/import", "import"),
         };
         foreach (var (path, name) in pages)
         {

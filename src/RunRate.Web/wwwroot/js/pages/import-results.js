@@ -39,7 +39,7 @@ function unmatchedTable(kind, unmatched, what) {
     h('h3', { class: 'sub-title' }, `Unmatched: no account for these ${what}s`),
     h('p', { class: 'small muted' }, 'Not stored. Add the people as contacts, or their company\u2019s domain to the account, and upload again.'),
     h('div', { class: 'table-scroll' },
-      h('table', { class: 'table table-compact unmatched-table', 'data-testid': `${kind}-unmatched` },
+      h('table', { class: 'table table-compact unmatched-table', 'data-testid': `${kind}-unmatched-table` },
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Subject'), h('th', { scope: 'col' }, isMailKind(kind) ? 'From' : 'Organizer'), h('th', { scope: 'col' }, isMailKind(kind) ? 'To' : 'Attendees'))),
         h('tbody', null, shown.map((u) => h('tr', { 'data-external-id': u.external_id },
           h('td', { class: 'nowrap' }, dateTime(u.at)),
