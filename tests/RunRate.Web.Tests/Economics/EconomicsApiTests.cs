@@ -19,14 +19,7 @@ public sealed class EconomicsApiTests(WebStore store) : IClassFixture<WebStore>
     [MemberData(nameof(Parity))]
     public async Task The_api_answers_the_same_json_and_csv_as_the_cli(string url, string command)
     {
-        var args = command.Split(' ');
-        var (exit, cliJson) = store.Cli([.. args, "--json"]);
-        exit.ShouldBe(0);
-        (await store.Client.GetStringAsync(Http.Url(url))).ShouldBe(cliJson);
-
-        var (_, cliCsv) = store.Cli([.. args, "--csv"]);
-        var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        (await store.Client.GetStringAsync(Http.Url(url + separator + "format=csv"))).ShouldBe(cliCsv);
+        await store.ShouldAnswerLikeCliAsync(url, command.Split(' '));
     }
 
     [Theory]

@@ -34,14 +34,7 @@ public sealed class ForecastApiTests(WebStore store) : IClassFixture<WebStore>, 
     [MemberData(nameof(Parity))]
     public async Task The_api_answers_the_same_json_and_csv_as_the_cli(string url, string command)
     {
-        var args = command.Split(' ').Select(a => a.Replace('_', ' ')).ToArray();
-        var (exit, cliJson) = _store.Cli([.. args, "--json"]);
-        exit.ShouldBe(0);
-        (await _store.Client.GetStringAsync(Http.Url(url))).ShouldBe(cliJson);
-
-        var (_, cliCsv) = _store.Cli([.. args, "--csv"]);
-        var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        (await _store.Client.GetStringAsync(Http.Url(url + separator + "format=csv"))).ShouldBe(cliCsv);
+        await _store.ShouldAnswerLikeCliAsync(url, command.Split(' ').Select(a => a.Replace('_', ' ')).ToArray());
     }
 
     [Fact]

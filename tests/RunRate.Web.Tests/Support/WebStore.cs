@@ -74,6 +74,21 @@ public class WebStore : IDisposable
         return (exit, output.ToString());
     }
 
+    /// <summary>
+    /// Asserts that <paramref name="url"/> answers exactly what the CLI prints for <paramref name="args"/>,
+    /// as JSON and (with <c>format=csv</c>) as CSV: the API and the CLI share their writers.
+    /// </summary>
+    public async Task ShouldAnswerLikeCliAsync(string url, string[] args)
+    {
+        var (exit, cliJson) = Cli([.. args, "--json"]);
+        exit.ShouldBe(0);
+        (await Client.GetStringAsync(Http.Url(url))).ShouldBe(cliJson);
+
+        var (_, cliCsv) = Cli([.. args, "--csv"]);
+        var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        (await Client.GetStringAsync(Http.Url(url + separator + "format=csv"))).ShouldBe(cliCsv);
+    }
+
     /// <summary>The stored ledger as the export endpoints give it (customers, lines, rates), to compare before and after.</summary>
     public async Task<string> ExportAsync()
     {
