@@ -211,7 +211,7 @@ public sealed class CrmDashboardTests(BrowserFixture browser) : IAsyncLifetime
 
         // A deal links to the board, which brings it into view.
         await page.GetByTestId($"account-deal-{dealId}").GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/pipeline?", StringComparison.Ordinal) && url.Contains($"deal={dealId}", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/pipeline?", StringComparison.Ordinal) && url.Contains($"deal={dealId}", StringComparison.Ordinal));
         await page.WaitReadyAsync();
         await page.Locator($"[data-deal-id='{dealId}'].is-highlighted").WaitForAsync();
     }

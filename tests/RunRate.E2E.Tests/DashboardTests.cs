@@ -58,7 +58,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GetByTestId("filter-segment").ClickAsync();
         await page.GetByTestId("filter-segment-option-SMB").CheckAsync();
-        await page.WaitForURLAsync(url => url.Contains("segment=SMB", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("segment=SMB", StringComparison.Ordinal));
         await page.WaitReadyAsync();
 
         var cli = _server.Cli("summary", "--month", "2026-10", "--segment", "SMB").GetProperty("summary");
@@ -131,7 +131,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByTestId("customers-search").FillAsync(name);
         await page.GetByTestId($"customer-row-{customer}").WaitForAsync();
         await page.GetByTestId($"customer-row-{customer}").GetByRole(AriaRole.Link).First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains($"/customers/{customer}", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains($"/customers/{customer}", StringComparison.Ordinal));
         await page.WaitReadyAsync();
 
         Assert.Equal(name, await page.GetByTestId("customer-name").InnerTextAsync());

@@ -76,7 +76,7 @@ public sealed class FinanceDashboardTests(BrowserFixture browser) : IAsyncLifeti
 
         await page.GetByTestId("scenario-field-new_percent").FillAsync("-20");
         await page.GetByTestId("save-scenario").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("scenario=Bear", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("scenario=Bear", StringComparison.Ordinal));
         await page.Locator("[data-testid='compare-table'] td[data-scenario='Bear case']").First.WaitForAsync();
         await page.WaitReadyAsync();
 
@@ -108,7 +108,7 @@ public sealed class FinanceDashboardTests(BrowserFixture browser) : IAsyncLifeti
         }
 
         await page.GetByTestId("drop-missing-scenarios").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("scenario=", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => !url.Contains("scenario=", StringComparison.Ordinal));
         await page.GetByTestId("forecast-compare").GetByText("Nothing to compare yet").WaitForAsync();
     }
 
@@ -157,7 +157,7 @@ public sealed class FinanceDashboardTests(BrowserFixture browser) : IAsyncLifeti
         await page.ShotAsync("valuation-1280-light");
 
         await page.GetByTestId("valuation-growth_step").SelectOptionAsync("20");
-        await page.WaitForURLAsync(url => url.Contains("growth_step=20", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("growth_step=20", StringComparison.Ordinal));
         await page.WaitReadyAsync();
         var wider = await _api.GetAsync($"/api/valuation?month={Month}&growth_step=20");
         await page.ExpectValueAsync("[data-testid='sensitivity-grid'] td[data-cell='0-0']", wider.GetProperty("sensitivity")[0][0].GetDecimal());
@@ -183,7 +183,7 @@ public sealed class FinanceDashboardTests(BrowserFixture browser) : IAsyncLifeti
         Assert.True(await page.GetByTestId("nav-valuation").IsHiddenAsync(), "the navigation is folded into the menu on a phone");
         await page.GetByTestId("nav-toggle").ClickAsync();
         await page.GetByTestId("nav-forecast").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/forecast", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/forecast", StringComparison.Ordinal));
         await page.WaitReadyAsync();
         Assert.True(await page.GetByTestId("forecast-table").IsVisibleAsync());
     }

@@ -22,6 +22,29 @@ public static class DashboardPages
         await page.WaitReadyAsync();
     }
 
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="matches"/>. Polls <c>location.href</c>
+    /// instead of <c>WaitForURLAsync</c>, whose check-then-subscribe can miss a pushState made by the
+    /// client-side router between the two (microsoft/playwright-dotnet#3364), which made CI flaky.
+    /// </summary>
+    public static async Task WaitForAddressAsync(this IPage page, Func<string, bool> matches, int timeoutMs = 20_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        var href = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            href = await page.EvaluateAsync<string>("() => location.href");
+            if (matches(href))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"the address never matched within {timeoutMs} ms; it is {href}");
+    }
+
     public static Task WaitReadyAsync(this IPage page) =>
         page.WaitForSelectorAsync("main#main[data-state='ready']", new() { Timeout = 20_000 });
 
