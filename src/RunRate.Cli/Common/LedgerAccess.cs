@@ -4,7 +4,6 @@ using RunRate.Engine.Movements;
 using RunRate.Reporting.Common;
 using RunRate.Reporting.Filters;
 using RunRate.Storage;
-using RunRate.Storage.Sqlite;
 
 namespace RunRate.Cli.Common;
 
@@ -16,14 +15,9 @@ internal static class LedgerAccess
     public static ILedgerStore Open(CliContext context, string? option, bool create)
     {
         var location = ResolveDb(context, option);
-        if (location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) || location.Contains("Host=", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CliException($"PostgreSQL stores are not supported by this version; use a SQLite file path (got '{location}').", ExitCodes.StoreError);
-        }
-
         try
         {
-            return SqliteLedgerStore.Open(location, create, context.Clock);
+            return StoreFactory.Open(location, create, clock: context.Clock);
         }
         catch (StoreException ex)
         {

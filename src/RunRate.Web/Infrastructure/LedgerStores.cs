@@ -1,5 +1,4 @@
 using RunRate.Storage;
-using RunRate.Storage.Sqlite;
 
 namespace RunRate.Web.Infrastructure;
 
@@ -22,7 +21,7 @@ internal sealed class LedgerStores
     public string Path { get; }
 
     /// <summary>Opens the store, creating it (empty) when missing.</summary>
-    public ILedgerStore Open() => SqliteLedgerStore.Open(Path, create: true);
+    public ILedgerStore Open() => StoreFactory.Open(Path, create: true);
 
     /// <summary>The current ledger: the cached snapshot when the store's revision has not moved.</summary>
     public LedgerSnapshot Snapshot(ILedgerStore store)

@@ -1,0 +1,52 @@
+using RunRate.Storage.Sqlite;
+using RunRate.Storage.Workspaces;
+
+namespace RunRate.Storage;
+
+/// <summary>
+/// Opens the store a location names: a PostgreSQL connection (<c>postgres://…</c>, <c>postgresql://…</c> or an
+/// Npgsql key/value string with <c>Host=</c>) or else a SQLite file path. Every adapter (CLI, web) opens stores
+/// through here, so the choice of engine is one string.
+/// </summary>
+public static class StoreFactory
+{
+    /// <summary>True when <paramref name="location"/> names a PostgreSQL server rather than a file.</summary>
+    public static bool IsPostgres(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var trimmed = location.TrimStart();
+        return trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || trimmed.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Opens (with <paramref name="create"/>, creates) the store of one workspace and brings its schema up to date.
+    /// SQLite: the default workspace is the file itself, workspace <c>acme</c> of <c>runrate.db</c> is <c>runrate.acme.db</c> beside it.
+    /// </summary>
+    public static ILedgerStore Open(string location, bool create, string workspace = Workspace.Default, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(location);
+        Workspace.Check(workspace);
+        if (IsPostgres(location))
+        {
+            throw new StoreException("PostgreSQL stores are not supported by this build yet; use a SQLite file path.");
+        }
+
+        return SqliteLedgerStore.Open(SqliteWorkspacePath(location, workspace), create, clock);
+    }
+
+    /// <summary>The SQLite file holding <paramref name="workspace"/> of the store at <paramref name="path"/>.</summary>
+    public static string SqliteWorkspacePath(string path, string workspace)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Workspace.Check(workspace) == Workspace.Default)
+        {
+            return path;
+        }
+
+        var extension = Path.GetExtension(path);
+        var stem = path[..^extension.Length];
+        return $"{stem}.{workspace}{extension}";
+    }
+}
