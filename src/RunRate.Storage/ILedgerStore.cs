@@ -16,6 +16,9 @@ public interface ILedgerStore : ILedgerImportTarget, IDisposable
     /// <summary>The saved forecast scenarios (what-if rules), kept next to the ledger.</summary>
     Forecast.IScenarioStore Scenarios { get; }
 
+    /// <summary>The workspace's append-only audit log.</summary>
+    Audit.IAuditLog Audit { get; }
+
     /// <summary>Where the store lives, for messages.</summary>
     string Location { get; }
 

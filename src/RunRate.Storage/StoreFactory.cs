@@ -23,8 +23,10 @@ public static class StoreFactory
     /// <summary>
     /// Opens (with <paramref name="create"/>, creates) the store of one workspace and brings its schema up to date.
     /// SQLite: the default workspace is the file itself, workspace <c>acme</c> of <c>runrate.db</c> is <c>runrate.acme.db</c> beside it.
+    /// <paramref name="actor"/> names who writes through the returned store (a user, <c>token:NAME</c>, <c>cli:USER</c>),
+    /// for the workspace's audit log.
     /// </summary>
-    public static ILedgerStore Open(string location, bool create, string workspace = Workspace.Default, TimeProvider? clock = null)
+    public static ILedgerStore Open(string location, bool create, string workspace = Workspace.Default, TimeProvider? clock = null, string? actor = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         Workspace.Check(workspace);

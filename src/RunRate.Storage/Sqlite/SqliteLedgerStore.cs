@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Ingest;
+using RunRate.Storage.Audit;
 using RunRate.Storage.Crm;
 using RunRate.Storage.Forecast;
 
@@ -24,7 +25,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _clock = clock;
         Crm = new SqliteCrmStore(this, connection);
         Scenarios = new SqliteScenarioStore(this, connection, clock);
+        Audit = new SqliteAuditLog(this, connection);
     }
+
+    /// <inheritdoc />
+    public IAuditLog Audit { get; }
 
     /// <inheritdoc />
     public ICrmStore Crm { get; }

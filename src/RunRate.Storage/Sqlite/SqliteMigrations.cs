@@ -136,5 +136,24 @@ internal static class SqliteMigrations
             updated_at TEXT NOT NULL
         );
         """,
+
+        // 5: the audit log: every write with who, when and the record before and after. Append-only: the
+        // triggers refuse UPDATE and DELETE, so not even a bug in RunRate can rewrite history.
+        """
+        CREATE TABLE audit_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT,
+            before_json TEXT,
+            after_json TEXT,
+            detail TEXT
+        );
+        CREATE INDEX audit_by_entity ON audit_log(entity, entity_id);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """,
     ];
 }

@@ -68,7 +68,7 @@ public sealed class SingleRowWriteTests : IDisposable
             command.Connection!.Open();
             command.CommandText =
                 """
-                DROP TABLE scenarios; DROP TABLE costs;
+                DROP TABLE audit_log; DROP TABLE scenarios; DROP TABLE costs;
                 DROP TABLE meta; DROP TABLE webhook_events; DROP TABLE payments; DROP TABLE targets; DROP TABLE activities;
                 DROP TABLE deal_lines; DROP TABLE deal_history; DROP TABLE deals; DROP TABLE pipeline_stages;
                 DROP TABLE contacts; DROP TABLE crm_accounts; PRAGMA user_version = 1;
