@@ -13,6 +13,12 @@ namespace RunRate.Cli.Common;
 /// <param name="Errors">Where errors go (standard error), so they never mix with JSON or CSV output.</param>
 internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TimeProvider Clock, Func<string, string?> Environment, IAnsiConsole Errors)
 {
+    /// <summary>
+    /// The folder relative output goes to when the store is not a file to put it beside (the demo's CSV files of a
+    /// PostgreSQL store): the process's working folder, or a test's own folder.
+    /// </summary>
+    public string WorkingFolder { get; init; } = Directory.GetCurrentDirectory();
+
     /// <summary>Today's date on the clock (UTC).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 

@@ -50,13 +50,14 @@ internal sealed class DemoCommand(CliContext context)
     public static Option<DateOnly?> AsOfOption() => Common.Options.Day("--as-of", "The demo business's 'today' (YYYY-MM-DD); default: today");
 
     /// <summary>
-    /// Writes the demo ledger into <c>demo-ledger/</c> beside the store and imports it, then stores the demo's
+    /// Writes the demo ledger into <c>demo-ledger/</c> beside the store (a PostgreSQL store: in the working folder) and imports it, then stores the demo's
     /// CRM records (contacts, deals, activities, targets) derived from it, replacing whatever the store held;
     /// returns the demo's as-of date. <c>quickstart</c> and <c>serve --demo</c> both load the demo here.
     /// </summary>
     public static DateOnly LoadIntoStore(CliContext context, string db, DemoOptions options)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", "demo-ledger");
+        var beside = StoreFactory.IsPostgres(db) ? context.WorkingFolder : Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".";
+        var folder = Path.Combine(beside, "demo-ledger");
         var (_, asOf) = Write(context, options, folder);
         var errors = new LedgerErrors();
         using var store = LedgerAccess.Open(context, db, create: true);
@@ -72,7 +73,7 @@ internal sealed class DemoCommand(CliContext context)
 
         var crm = DemoCrm.Generate(DemoLedgerGenerator.Generate(options with { AsOf = asOf }));
         ExpectDone(store.Crm.ReplaceAll(crm), "store the demo CRM");
-        context.Console.MarkupLine($"[green]Demo ledger ready:[/] {Format.Count(result.Customers)} customers, {Format.Count(result.Lines)} lines in {Markup.Escape(db)} (CSV files in {Markup.Escape(folder)}).");
+        context.Console.MarkupLine($"[green]Demo ledger ready:[/] {Format.Count(result.Customers)} customers, {Format.Count(result.Lines)} lines in {Markup.Escape(LedgerAccess.Shown(db))} (CSV files in {Markup.Escape(folder)}).");
         context.Console.MarkupLine($"[green]Demo CRM ready:[/] {Format.Count(crm.Contacts.Length)} contacts, {Format.Count(crm.Deals.Length)} deals, {Format.Count(crm.Activities.Length)} activities, {Format.Count(crm.Targets.Length)} targets.");
         return asOf;
     }

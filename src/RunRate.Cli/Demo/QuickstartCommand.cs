@@ -45,7 +45,7 @@ internal sealed class QuickstartCommand(CliContext context)
             exit = CliApp.Run(context, ["mrr", "--to", month, "--db", db]);
         }
 
-        var dbOption = parse.GetValue(_db) is null ? "" : $" --db {db}";
+        var dbOption = parse.GetValue(_db) is null ? "" : $" --db {Markup.Escape(LedgerAccess.Shown(db))}";
         context.Console.Write(new Panel(new Markup(
             $"./runrate arr-bridge{dbOption}            [grey]# this year's ARR bridge[/]\n" +
             $"./runrate cohorts --logo{dbOption}        [grey]# retention by cohort[/]\n" +

@@ -2,7 +2,6 @@ using System.Text;
 using RunRate.Capture.Billing;
 using RunRate.Cli.Common;
 using RunRate.Cli.Tests.Support;
-using RunRate.Storage.Sqlite;
 using Shouldly;
 
 namespace RunRate.Cli.Tests.Billing;
@@ -15,7 +14,7 @@ public sealed class WebhookEventsCommandTests
     public void Processed_events_are_listed_newest_first_as_a_table_and_as_json()
     {
         using var cli = new CliHarness();
-        using (var store = SqliteLedgerStore.Open(cli.Db, create: true))
+        using (var store = cli.OpenStore(create: true))
         {
             StripeWebhook.Process(Encoding.UTF8.GetBytes(PaidInvoice), store.Crm, Received);
             StripeWebhook.Process(Encoding.UTF8.GetBytes("""{"id":"evt_2","object":"event","type":"customer.updated","created":1768478460,"data":{"object":{"id":"cus_9"}}}"""), store.Crm, Received.AddMinutes(1));
@@ -41,7 +40,7 @@ public sealed class WebhookEventsCommandTests
         using var cli = new CliHarness();
         cli.Run("webhook", "events").ExitCode.ShouldBe(ExitCodes.NotFound);
 
-        using (SqliteLedgerStore.Open(cli.Db, create: true))
+        using (cli.OpenStore(create: true))
         {
         }
 

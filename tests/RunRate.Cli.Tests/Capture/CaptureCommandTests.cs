@@ -4,7 +4,6 @@ using RunRate.Engine.Crm;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Storage;
-using RunRate.Storage.Sqlite;
 
 namespace RunRate.Cli.Tests.Capture;
 
@@ -14,7 +13,7 @@ public sealed class CaptureCommandTests : IDisposable
 
     public CaptureCommandTests()
     {
-        using var store = SqliteLedgerStore.Open(_cli.Db, create: true);
+        using var store = _cli.OpenStore(create: true);
         foreach (var (id, name) in new[] { ("C1", "Acme"), ("C2", "Globex"), ("C3", "Initech") })
         {
             Assert.Equal(WriteOutcome.Done, store.SaveCustomer(new Customer(new CustomerId(id), name), WriteMode.Create));
@@ -44,7 +43,7 @@ public sealed class CaptureCommandTests : IDisposable
 
     private (int Activities, long Revision) Stored()
     {
-        using var store = SqliteLedgerStore.Open(_cli.Db, create: false);
+        using var store = _cli.OpenStore(create: false);
         return (store.Crm.Load().Activities.Length, store.Revision());
     }
 
@@ -170,7 +169,7 @@ public sealed class CaptureCommandTests : IDisposable
     [Fact]
     public void Without_a_store_the_capture_exits_3()
     {
-        var result = _cli.Run("capture", "mail", Fixture("inbox.mbox"), "--db", Path.Combine(_cli.Folder, "none.db"));
+        var result = _cli.Run("capture", "mail", Fixture("inbox.mbox"), "--db", _cli.NewStore("none.db"));
 
         Assert.Equal(ExitCodes.NotFound, result.ExitCode);
     }

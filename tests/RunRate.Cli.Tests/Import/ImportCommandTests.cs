@@ -1,5 +1,6 @@
 using RunRate.Cli.Common;
 using RunRate.Cli.Tests.Support;
+using RunRate.Testing;
 
 namespace RunRate.Cli.Tests.Import;
 
@@ -56,16 +57,16 @@ public sealed class ImportCommandTests
     public void Store_location_comes_from_the_option_then_the_environment()
     {
         using var cli = new CliHarness();
-        var envDb = Path.Combine(cli.Folder, "from-env.db");
+        var envDb = cli.NewStore("from-env.db");
         cli.Environment["RUNRATE_DB"] = envDb;
         var folder = cli.Ledger("good", Customers, Good);
 
         Assert.Equal(0, cli.RunWithoutDb("import", folder).ExitCode);
-        Assert.True(File.Exists(envDb));
+        Assert.True(TestStores.Exists(envDb));
 
-        var explicitDb = Path.Combine(cli.Folder, "explicit.db");
+        var explicitDb = cli.NewStore("explicit.db");
         Assert.Equal(0, cli.RunWithoutDb("import", folder, "--db", explicitDb).ExitCode);
-        Assert.True(File.Exists(explicitDb));
+        Assert.True(TestStores.Exists(explicitDb));
         Assert.Equal(2, cli.RunWithoutDb("summary", "--month", "2025-03", "--json").Json.GetProperty("summary").GetProperty("customers").GetInt32());
     }
 
@@ -77,7 +78,7 @@ public sealed class ImportCommandTests
 
         Assert.Equal(ExitCodes.NotFound, result.ExitCode);
         Assert.Contains("does not exist", result.Errors, StringComparison.Ordinal);
-        Assert.False(File.Exists(cli.Db));
+        Assert.False(TestStores.Exists(cli.Db));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using RunRate.Cli.Common;
 using RunRate.Cli.Tests.Support;
+using RunRate.Testing;
 
 namespace RunRate.Cli.Tests.Mrr;
 
@@ -131,7 +132,7 @@ public sealed class MrrCommandTests
 
         Assert.Equal(ExitCodes.NotFound, result.ExitCode);
         Assert.Contains("runrate import FOLDER", result.Errors, StringComparison.Ordinal);
-        Assert.False(File.Exists(cli.Db));
+        Assert.False(TestStores.Exists(cli.Db));
     }
 
     private static CliHarness Loaded()

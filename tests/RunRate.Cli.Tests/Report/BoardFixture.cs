@@ -4,7 +4,6 @@ using RunRate.Cli.Tests.Support;
 using RunRate.Engine.Crm;
 using RunRate.Engine.Ledger;
 using RunRate.Reporting.Board;
-using RunRate.Storage.Sqlite;
 using Shouldly;
 
 namespace RunRate.Cli.Tests.Report;
@@ -30,7 +29,7 @@ public abstract class BoardFixture : IDisposable
         _cli.Run("report", "--month", Month, "--out", HtmlPath).ExitCode.ShouldBe(0);
         Workbook = new XLWorkbook(XlsxPath);
         Html = File.ReadAllText(HtmlPath);
-        using var store = SqliteLedgerStore.Open(_cli.Db, create: false);
+        using var store = _cli.OpenStore(create: false);
         (Ledger, Crm) = (store.Load(), store.Crm.Load());
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using RunRate.Cli.Common;
 using RunRate.Cli.Tests.Support;
+using RunRate.Testing;
 
 namespace RunRate.Cli.Tests.Serve;
 
@@ -32,6 +33,6 @@ public sealed class ServeCommandTests
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("--urls", result.Errors, StringComparison.Ordinal);
-        Assert.False(File.Exists(cli.Db));
+        Assert.False(TestStores.Exists(cli.Db));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using RunRate.Cli.Common;
+using RunRate.Storage;
 using RunRate.Testing;
 using Spectre.Console;
 using Spectre.Console.Testing;
@@ -28,6 +29,19 @@ internal sealed class CliHarness : IDisposable
 
     private string? _db;
 
+    private readonly List<string> _others = [];
+
+    /// <summary>Another empty store location besides <see cref="Db"/> (a file named <paramref name="file"/> in the folder, or another database), removed with the harness.</summary>
+    public string NewStore(string file)
+    {
+        var location = TestStores.NewLocation(Folder, file);
+        _others.Add(location);
+        return location;
+    }
+
+    /// <summary>Opens <see cref="Db"/> as the CLI does, on either engine, with the harness's clock.</summary>
+    public ILedgerStore OpenStore(bool create) => StoreFactory.Open(Db, create, clock: Clock);
+
     public CliHarness(DateTimeOffset? now = null) => Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
 
     public FakeTimeProvider Clock { get; }
@@ -45,7 +59,7 @@ internal sealed class CliHarness : IDisposable
         var console = new TestConsole().Width(Width);
         var errors = new TestConsole().Width(220);
         var output = new StringWriter();
-        var context = new CliContext(console, output, Clock, name => Environment.GetValueOrDefault(name), errors);
+        var context = new CliContext(console, output, Clock, name => Environment.GetValueOrDefault(name), errors) { WorkingFolder = Folder };
         var parseErrors = new StringWriter();
         var exit = CliApp.Run(context, args, parseErrors);
         return new CliResult(exit, output.ToString(), console.Output, errors.Output + parseErrors);
@@ -69,9 +83,9 @@ internal sealed class CliHarness : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_db is not null)
+        foreach (var location in _others.Prepend(_db).OfType<string>())
         {
-            TestStores.Drop(_db);
+            TestStores.Drop(location);
         }
 
         _folder.Delete(recursive: true);
