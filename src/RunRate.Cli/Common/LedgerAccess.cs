@@ -12,12 +12,16 @@ internal static class LedgerAccess
 {
     public static string ResolveDb(CliContext context, string? option) => StoreLocation.Resolve(option, context.Environment);
 
+    /// <summary>Who the audit log names for writes from this command line: <c>cli:</c> and the OS user.</summary>
+    public static string Actor => "cli:" + Environment.UserName;
+
+    /// <summary>Opens the store; any write through it (import, CRM, scenarios, webhook, capture, demo) is recorded as <see cref="Actor"/>.</summary>
     public static ILedgerStore Open(CliContext context, string? option, bool create)
     {
         var location = ResolveDb(context, option);
         try
         {
-            return StoreFactory.Open(location, create, clock: context.Clock);
+            return StoreFactory.Open(location, create, clock: context.Clock, actor: Actor);
         }
         catch (StoreException ex)
         {
