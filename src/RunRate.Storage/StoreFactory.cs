@@ -1,4 +1,5 @@
 using RunRate.Storage.Audit;
+using RunRate.Storage.Postgres;
 using RunRate.Storage.Sqlite;
 using RunRate.Storage.Workspaces;
 
@@ -24,6 +25,8 @@ public static class StoreFactory
     /// <summary>
     /// Opens (with <paramref name="create"/>, creates) the store of one workspace and brings its schema up to date.
     /// SQLite: the default workspace is the file itself, workspace <c>acme</c> of <c>runrate.db</c> is <c>runrate.acme.db</c> beside it.
+    /// PostgreSQL: each workspace is the schema <c>ws_KEY</c> (hyphens as underscores) of the database the location names;
+    /// an unreachable server or a refused login is a <see cref="StoreException"/> showing the location without its password.
     /// <paramref name="actor"/> names who writes through the returned store (a user, <c>token:NAME</c>, <c>cli:USER</c>),
     /// for the workspace's audit log: with an actor every successful write appends one entry (see <see cref="AuditedLedgerStore"/>);
     /// without one (null) nothing is recorded, for tools and tests that write on nobody's behalf.
@@ -32,12 +35,12 @@ public static class StoreFactory
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         Workspace.Check(workspace);
+        clock ??= TimeProvider.System;
         if (IsPostgres(location))
         {
-            throw new StoreException("PostgreSQL stores are not supported by this build yet; use a SQLite file path.");
+            return Audited(PostgresLedgerStore.Open(location, workspace, create, clock), actor, clock);
         }
 
-        clock ??= TimeProvider.System;
         return Audited(SqliteLedgerStore.Open(SqliteWorkspacePath(location, workspace), create, clock), actor, clock);
     }
 

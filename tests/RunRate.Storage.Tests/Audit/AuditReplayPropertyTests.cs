@@ -6,6 +6,7 @@ using FsCheck.Xunit;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Storage.Audit;
+using RunRate.Storage.Tests.Support;
 
 namespace RunRate.Storage.Tests.Audit;
 
@@ -27,7 +28,7 @@ public sealed class AuditReplayPropertyTests
     public Property Every_done_write_has_one_entry_and_replaying_the_afters_rebuilds_customers_and_lines() =>
         Prop.ForAll(Ops().ToArbitrary(), ops =>
         {
-            using var temp = new AuditedStore();
+            using var temp = new AuditedStore(new SqliteEngine());
             var done = 0;
             using (var store = temp.Open())
             {

@@ -4,23 +4,25 @@ using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Storage.Audit;
 using RunRate.Storage.Crm;
+using RunRate.Storage.Tests.Support;
 using Shouldly;
 
 namespace RunRate.Storage.Tests.Audit;
 
-public sealed class AuditedCrmStoreTests : IDisposable
+public abstract class AuditedCrmStoreTests : IDisposable
 {
     private static readonly CustomerId C1 = new("C1");
     private static readonly DateOnly Day = new(2026, 2, 2);
-    private readonly AuditedStore _store = new();
+    private readonly AuditedStore _store;
 
-    public AuditedCrmStoreTests()
+    protected AuditedCrmStoreTests(IStoreEngine engine)
     {
+        _store = new AuditedStore(engine);
         using var store = _store.Open(null);
         store.SaveCustomer(new Customer(C1, "Acme"), WriteMode.Create).ShouldBe(WriteOutcome.Done);
     }
 
-    [Fact]
+    [StoreFact]
     public void Contacts_domains_deals_and_activities_record_their_writes_and_refusals_record_nothing()
     {
         using var store = _store.Open();
@@ -57,7 +59,7 @@ public sealed class AuditedCrmStoreTests : IDisposable
         entries[9].Before.ShouldBe(entries[1].After);
     }
 
-    [Fact]
+    [StoreFact]
     public void Capture_records_its_counts_once_and_nothing_when_everything_was_logged_before()
     {
         using var store = _store.Open("cli:ada");
@@ -71,7 +73,7 @@ public sealed class AuditedCrmStoreTests : IDisposable
         entry.After.ShouldBe("""{"added":2,"already_logged":0}""");
     }
 
-    [Fact]
+    [StoreFact]
     public void Targets_pipeline_and_scenarios_record_before_and_after()
     {
         using var store = _store.Open();
@@ -100,7 +102,7 @@ public sealed class AuditedCrmStoreTests : IDisposable
         entries[5].Before.ShouldBe(entries[4].After);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_billing_event_is_recorded_once_with_its_id_type_and_summary_but_never_its_payload()
     {
         const string Payload = """{"secret":"whsec_do_not_log","card":"4242"}""";
@@ -124,7 +126,7 @@ public sealed class AuditedCrmStoreTests : IDisposable
         string.Concat(entry.Before, entry.After, entry.Detail).ShouldNotContain("whsec");
     }
 
-    [Fact]
+    [StoreFact]
     public void Replacing_the_whole_crm_records_one_entry_with_counts()
     {
         using var store = _store.Open();
@@ -137,5 +139,13 @@ public sealed class AuditedCrmStoreTests : IDisposable
         entry.Detail!.ShouldStartWith("1 contacts, 0 deals");
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class AuditedCrmStoreTestsOnSqlite() : AuditedCrmStoreTests(new SqliteEngine());
+
+public sealed class AuditedCrmStoreTestsOnPostgres(PostgresEngine engine) : AuditedCrmStoreTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

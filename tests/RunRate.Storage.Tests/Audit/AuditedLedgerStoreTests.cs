@@ -1,20 +1,21 @@
-using Microsoft.Data.Sqlite;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Ingest;
 using RunRate.Storage.Audit;
-using RunRate.Storage.Tests.Sqlite;
+using RunRate.Storage.Tests.Support;
 using Shouldly;
 
 namespace RunRate.Storage.Tests.Audit;
 
-public sealed class AuditedLedgerStoreTests : IDisposable
+public abstract class AuditedLedgerStoreTests : IDisposable
 {
     private static readonly CustomerId C1 = new("C1");
     private static readonly LineId L1 = new("L1");
-    private readonly AuditedStore _store = new();
+    private readonly AuditedStore _store;
 
-    [Fact]
+    protected AuditedLedgerStoreTests(IStoreEngine engine) => _store = new AuditedStore(engine);
+
+    [StoreFact]
     public void Customer_writes_record_one_entry_each_with_actor_time_and_the_record_before_and_after()
     {
         using var store = _store.Open();
@@ -34,7 +35,7 @@ public sealed class AuditedLedgerStoreTests : IDisposable
         entries[2].After.ShouldBeNull();
     }
 
-    [Fact]
+    [StoreFact]
     public void Line_writes_record_create_update_end_and_delete()
     {
         using var store = _store.Open();
@@ -55,7 +56,7 @@ public sealed class AuditedLedgerStoreTests : IDisposable
         entries[3].After.ShouldBeNull();
     }
 
-    [Fact]
+    [StoreFact]
     public void Refused_writes_record_nothing()
     {
         using var store = _store.Open();
@@ -73,16 +74,16 @@ public sealed class AuditedLedgerStoreTests : IDisposable
         store.Audit.List(new AuditQuery()).Count.ShouldBe(count);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_committed_import_records_one_entry_with_mode_and_counts_and_a_failed_one_none()
     {
         using (var store = _store.Open("cli:ada"))
         {
             LedgerImport.Run(
-                TempStore.Source("customer_id\nC1\nC2\n", "line_id,customer_id,kind,start_date,amount,currency,interval_months\nL1,C1,subscription,2025-01-01,10,USD,1\nL2,C2,addon,2025-01-01,5,USD,1\nL3,C2,addon,2025-02-01,5,USD,1\n"),
+                TestStore.Source("customer_id\nC1\nC2\n", "line_id,customer_id,kind,start_date,amount,currency,interval_months\nL1,C1,subscription,2025-01-01,10,USD,1\nL2,C2,addon,2025-01-01,5,USD,1\nL3,C2,addon,2025-02-01,5,USD,1\n"),
                 store,
                 replace: true).Succeeded.ShouldBeTrue();
-            LedgerImport.Run(TempStore.Source("customer_id\n", "line_id,customer_id,kind,start_date,amount,currency\nX,NOPE,addon,2024-01-01,1,USD\n"), store, replace: false).Succeeded.ShouldBeFalse();
+            LedgerImport.Run(TestStore.Source("customer_id\n", "line_id,customer_id,kind,start_date,amount,currency\nX,NOPE,addon,2024-01-01,1,USD\n"), store, replace: false).Succeeded.ShouldBeFalse();
         }
 
         using var reopened = _store.Open(null);
@@ -94,7 +95,7 @@ public sealed class AuditedLedgerStoreTests : IDisposable
         entry.Detail.ShouldBe("replace: 2 customers, 3 lines, 0 FX rates, 0 costs in 0 months");
     }
 
-    [Fact]
+    [StoreFact]
     public void Recording_does_not_move_the_revision_beyond_the_write_itself()
     {
         using var store = _store.Open();
@@ -105,31 +106,13 @@ public sealed class AuditedLedgerStoreTests : IDisposable
         store.Audit.List(new AuditQuery()).Count.ShouldBe(2);
     }
 
-    [Fact]
-    public void Without_an_actor_nothing_is_recorded()
+    public void Dispose()
     {
-        using var store = _store.Open(actor: null);
-        store.ShouldNotBeOfType<AuditedLedgerStore>();
-        store.SaveCustomer(new Customer(C1), WriteMode.Create).ShouldBe(WriteOutcome.Done);
-        store.Audit.List(new AuditQuery()).ShouldBeEmpty();
+        _store.Dispose();
+        GC.SuppressFinalize(this);
     }
-
-    [Fact]
-    public void A_failing_append_reaches_the_caller_as_a_store_exception_after_the_write_committed()
-    {
-        using (var connection = new SqliteConnection($"Data Source={_store.Temp.Path}"))
-        {
-            using var setup = _store.Open(null);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TRIGGER audit_full BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END";
-            command.ExecuteNonQuery();
-        }
-
-        using var store = _store.Open();
-        Should.Throw<StoreException>(() => store.SaveCustomer(new Customer(C1), WriteMode.Create)).Message.ShouldContain("audit log");
-        store.FindCustomer(C1).ShouldNotBeNull();
-    }
-
-    public void Dispose() => _store.Dispose();
 }
+
+public sealed class AuditedLedgerStoreTestsOnSqlite() : AuditedLedgerStoreTests(new SqliteEngine());
+
+public sealed class AuditedLedgerStoreTestsOnPostgres(PostgresEngine engine) : AuditedLedgerStoreTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

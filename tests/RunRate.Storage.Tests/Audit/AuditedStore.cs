@@ -1,19 +1,25 @@
-using RunRate.Storage.Tests.Sqlite;
+using RunRate.Storage.Audit;
+using RunRate.Storage.Tests.Support;
 
 namespace RunRate.Storage.Tests.Audit;
 
-/// <summary>A temporary store opened through <see cref="StoreFactory"/> as an actor, on a clock that moves a second per reading.</summary>
-internal sealed class AuditedStore : IDisposable
+/// <summary>A fresh store of one engine, opened through the auditing wrapper as an actor, on a clock that moves a second per reading.</summary>
+internal sealed class AuditedStore(IStoreEngine engine) : IDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    public TempStore Temp { get; } = new();
+    public TestStore Inner { get; } = engine.NewStore();
 
     public SteppingClock Clock { get; } = new(Start);
 
-    public ILedgerStore Open(string? actor = "ada") => StoreFactory.Open(Temp.Path, create: true, clock: Clock, actor: actor);
+    /// <summary>The store as <paramref name="actor"/> writes through it; with null, the bare store (nothing recorded).</summary>
+    public ILedgerStore Open(string? actor = "ada")
+    {
+        var store = Inner.Open();
+        return actor is null ? store : new AuditedLedgerStore(store, actor, Clock);
+    }
 
-    public void Dispose() => Temp.Dispose();
+    public void Dispose() => Inner.Dispose();
 }
 
 /// <summary>A clock that advances one second every time it is read, so entries get distinct, known times.</summary>
