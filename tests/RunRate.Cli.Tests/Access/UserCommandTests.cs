@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using RunRate.Cli.Common;
 using RunRate.Cli.Tests.Support;
+using RunRate.Storage;
 using RunRate.Storage.Access;
 using Shouldly;
 
@@ -79,7 +80,11 @@ public sealed class UserCommandTests : IDisposable
         var added = _cli.Run("workspace", "add", "acme-eu", "--name", "Acme Europe");
 
         added.ExitCode.ShouldBe(0, added.Errors);
-        File.Exists(Path.Combine(_cli.Folder, "runrate.acme-eu.db")).ShouldBeTrue();
+        using (var ledger = StoreFactory.Open(_cli.Db, create: false, workspace: "acme-eu"))
+        {
+            ledger.Revision().ShouldBe(0);
+        }
+
         var list = _cli.Run("workspace", "list", "--json").Json.GetProperty("workspaces").EnumerateArray().Select(w => $"{w.GetProperty("key").GetString()}:{w.GetProperty("name").GetString()}");
         list.ShouldBe(["acme-eu:Acme Europe", "default:Default"]);
         _cli.Run("workspace", "list").Console.ShouldContain("Acme Europe");
@@ -120,11 +125,13 @@ public sealed class UserCommandTests : IDisposable
     [Fact]
     public void Listing_a_store_that_does_not_exist_is_not_found_and_creates_nothing()
     {
-        var result = _cli.Run("user", "list");
+        var missing = Path.Combine(_cli.Folder, "missing.db");
+
+        var result = _cli.Run("user", "list", "--db", missing);
 
         result.ExitCode.ShouldBe(ExitCodes.NotFound);
-        result.Errors.ShouldContain("No store at");
-        File.Exists(_cli.Db).ShouldBeFalse();
+        result.Errors.ShouldContain($"No store at {missing}");
+        File.Exists(missing).ShouldBeFalse();
     }
 
     public void Dispose() => _cli.Dispose();
