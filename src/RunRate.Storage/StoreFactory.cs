@@ -1,3 +1,4 @@
+using RunRate.Storage.Postgres;
 using RunRate.Storage.Sqlite;
 using RunRate.Storage.Workspaces;
 
@@ -23,6 +24,8 @@ public static class StoreFactory
     /// <summary>
     /// Opens (with <paramref name="create"/>, creates) the store of one workspace and brings its schema up to date.
     /// SQLite: the default workspace is the file itself, workspace <c>acme</c> of <c>runrate.db</c> is <c>runrate.acme.db</c> beside it.
+    /// PostgreSQL: each workspace is the schema <c>ws_KEY</c> (hyphens as underscores) of the database the location names;
+    /// an unreachable server or a refused login is a <see cref="StoreException"/> showing the location without its password.
     /// <paramref name="actor"/> names who writes through the returned store (a user, <c>token:NAME</c>, <c>cli:USER</c>),
     /// for the workspace's audit log.
     /// </summary>
@@ -32,7 +35,7 @@ public static class StoreFactory
         Workspace.Check(workspace);
         if (IsPostgres(location))
         {
-            throw new StoreException("PostgreSQL stores are not supported by this build yet; use a SQLite file path.");
+            return PostgresLedgerStore.Open(location, workspace, create, clock);
         }
 
         return SqliteLedgerStore.Open(SqliteWorkspacePath(location, workspace), create, clock);
