@@ -15,12 +15,16 @@ internal static class LedgerAccess
     /// <summary>The store's location as messages may show it: a PostgreSQL location without its password.</summary>
     public static string Shown(string location) => StoreFactory.IsPostgres(location) ? PostgresLocation.Redact(location) : location;
 
+    /// <summary>Who the audit log names for writes from this command line: <c>cli:</c> and the OS user.</summary>
+    public static string Actor => "cli:" + Environment.UserName;
+
+    /// <summary>Opens the store; any write through it (import, CRM, scenarios, webhook, capture, demo) is recorded as <see cref="Actor"/>.</summary>
     public static ILedgerStore Open(CliContext context, string? option, bool create)
     {
         var location = ResolveDb(context, option);
         try
         {
-            return StoreFactory.Open(location, create, clock: context.Clock);
+            return StoreFactory.Open(location, create, clock: context.Clock, actor: Actor);
         }
         catch (StoreException ex)
         {
