@@ -6,13 +6,15 @@ using System.Text.Json;
 using RunRate.Cli;
 using RunRate.Cli.Common;
 using RunRate.E2E.Tests.Support;
+using RunRate.Testing;
 using Spectre.Console.Testing;
 
 namespace RunRate.E2E.Tests;
 
 /// <summary>
 /// The README's run command exactly as a new user types it (<c>./runrate serve --demo</c>, through
-/// the launcher script and the built CLI), checked in the browser against the CLI's own figures.
+/// the launcher script and the built CLI), checked in the browser against the CLI's own figures. On the PostgreSQL
+/// pass the store comes from <c>RUNRATE_DB</c>, as a user of a server would set it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReadmeRunCommandTests(BrowserFixture browser)
@@ -21,14 +23,21 @@ public sealed class ReadmeRunCommandTests(BrowserFixture browser)
     public async Task Runrate_serve_demo_shows_the_demo_arr_that_the_cli_reports()
     {
         var folder = Directory.CreateTempSubdirectory("runrate-serve-");
+        var db = TestStores.NewLocation(folder.FullName); // SQLite: ./runrate.db, the default the README relies on
         var port = FreePort();
         var launcher = Path.Combine(BrowserFixture.RepositoryRoot(), "runrate");
-        using var server = Process.Start(new ProcessStartInfo(launcher, ["serve", "--demo", "--urls", $"http://127.0.0.1:{port}"])
+        var start = new ProcessStartInfo(launcher, ["serve", "--demo", "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = folder.FullName,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
+        };
+        if (TestStores.OnPostgres)
+        {
+            start.Environment["RUNRATE_DB"] = db;
+        }
+
+        using var server = Process.Start(start)!;
         try
         {
             var serving = await WaitForLineAsync(server, "is serving", TimeSpan.FromMinutes(4));
@@ -43,7 +52,7 @@ public sealed class ReadmeRunCommandTests(BrowserFixture browser)
 
             var output = new StringWriter();
             var cli = new CliContext(new TestConsole(), output, TimeProvider.System, _ => null, new TestConsole());
-            Assert.Equal(0, CliApp.Run(cli, ["summary", "--db", Path.Combine(folder.FullName, "runrate.db"), "--json"], new StringWriter()));
+            Assert.Equal(0, CliApp.Run(cli, ["summary", "--db", db, "--json"], new StringWriter()));
             var arr = JsonDocument.Parse(output.ToString()).RootElement.GetProperty("summary").GetProperty("arr").GetDecimal();
 
             Assert.True(arr > 0);
@@ -54,6 +63,7 @@ public sealed class ReadmeRunCommandTests(BrowserFixture browser)
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestStores.Drop(db);
             folder.Delete(recursive: true);
         }
     }

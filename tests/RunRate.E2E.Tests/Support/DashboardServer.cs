@@ -9,14 +9,15 @@ using RunRate.Ingest;
 using RunRate.Ingest.Csv;
 using RunRate.Ingest.Demo;
 using RunRate.Storage;
-using RunRate.Storage.Sqlite;
+using RunRate.Testing;
 using RunRate.Web;
 using Spectre.Console.Testing;
 
 namespace RunRate.E2E.Tests.Support;
 
 /// <summary>
-/// The real server (Kestrel on 127.0.0.1, a free port) over a real SQLite file holding the demo
+/// The real server (Kestrel on 127.0.0.1, a free port) over a real store (a SQLite file, or a PostgreSQL database under
+/// <c>RUNRATE_TEST_STORE=postgres</c>) holding the demo
 /// ledger and its CRM records (as of 2026-10-31), serving the dashboard's files from the source tree.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
@@ -26,16 +27,17 @@ public sealed class DashboardServer : IAsyncDisposable
     private readonly DirectoryInfo _folder;
     private readonly WebApplication _app;
 
-    private DashboardServer(DirectoryInfo folder, WebApplication app, string address)
+    private DashboardServer(DirectoryInfo folder, string db, WebApplication app, string address)
     {
         _folder = folder;
+        Db = db;
         _app = app;
         Address = address;
     }
 
     public string Address { get; }
 
-    public string Db => Path.Combine(_folder.FullName, "runrate.db");
+    public string Db { get; }
 
     /// <summary>The demo ledger's CSV folder the store was imported from (customers, lines, fx and costs).</summary>
     public string LedgerFolder => Path.Combine(_folder.FullName, "ledger");
@@ -43,11 +45,11 @@ public sealed class DashboardServer : IAsyncDisposable
     public static async Task<DashboardServer> StartAsync(int customers = 300)
     {
         var folder = Directory.CreateTempSubdirectory("runrate-e2e-");
-        var db = Path.Combine(folder.FullName, "runrate.db");
+        var db = TestStores.NewLocation(folder.FullName);
         var demo = DemoLedgerGenerator.Generate(new DemoOptions(customers, 42, AsOf));
         var ledgerFolder = Path.Combine(folder.FullName, "ledger");
         LedgerCsvWriter.WriteFolder(ledgerFolder, demo.Customers, demo.Lines, demo.Fx, demo.Costs);
-        using (var store = SqliteLedgerStore.Open(db, create: true))
+        using (var store = StoreFactory.Open(db, create: true))
         {
             var errors = new LedgerErrors();
             var result = LedgerImport.Run(LedgerSource.FromFolder(ledgerFolder, errors)!, store, replace: true, errors);
@@ -64,7 +66,7 @@ public sealed class DashboardServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new DashboardServer(folder, app, address);
+        return new DashboardServer(folder, db, app, address);
     }
 
     /// <summary>The CLI's <c>--json</c> answer for the same store, run in-process.</summary>
@@ -82,6 +84,7 @@ public sealed class DashboardServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestStores.Drop(Db);
         _folder.Delete(recursive: true);
     }
 }

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RunRate.Capture.Billing;
-using RunRate.Storage.Sqlite;
+using RunRate.Storage;
+using RunRate.Testing;
 using RunRate.Web.Tests.Support;
 
 namespace RunRate.Web.Tests.Billing;
 
 /// <summary>
-/// The web app over an empty SQLite store with a Stripe signing secret configured (or none), and a
+/// The web app over an empty store (SQLite, or PostgreSQL under <c>RUNRATE_TEST_STORE=postgres</c>) with a Stripe signing secret configured (or none), and a
 /// clock the test moves, since signatures older than five minutes are refused. One per test.
 /// </summary>
 internal sealed class StripeWebStore : IDisposable
@@ -23,8 +24,8 @@ internal sealed class StripeWebStore : IDisposable
 
     public StripeWebStore(string? secret = Secret)
     {
-        Db = Path.Combine(_folder.FullName, "runrate.db");
-        using (SqliteLedgerStore.Open(Db, create: true))
+        Db = TestStores.NewLocation(_folder.FullName);
+        using (OpenStore(create: true))
         {
         }
 
@@ -44,6 +45,9 @@ internal sealed class StripeWebStore : IDisposable
     public FakeTimeProvider Clock { get; } = new(StripeEvents.Day1);
 
     public string Db { get; }
+
+    /// <summary>Opens <see cref="Db"/> as the app does, on either engine.</summary>
+    public ILedgerStore OpenStore(bool create = false) => StoreFactory.Open(Db, create);
 
     public HttpClient Client { get; }
 
@@ -93,6 +97,7 @@ internal sealed class StripeWebStore : IDisposable
         Client.Dispose();
         _factory.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestStores.Drop(Db);
         _folder.Delete(recursive: true);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using RunRate.Engine.Crm;
 using RunRate.Engine.Primitives;
-using RunRate.Storage.Sqlite;
 using RunRate.Web.Tests.Support;
 using static RunRate.Web.Tests.Billing.StripeEvents;
 
@@ -102,7 +101,7 @@ public sealed class WebhookLedgerTests : IDisposable
         await _web.Accepted(Event("evt_p1", "invoice.paid", Day1, Invoice("in_1QkPaid", 15000, 15000, paidAt: Day1)));
         await _web.Accepted(Event("evt_f1", "invoice.payment_failed", Day1, Invoice("in_1QkFail", 15000, 0, paidAt: null, attempts: 2)));
 
-        using var store = SqliteLedgerStore.Open(_web.Db, create: false);
+        using var store = _web.OpenStore(create: false);
         store.Crm.Load().Payments.OrderBy(p => p.Reference, StringComparer.Ordinal).ShouldBe([
             new Payment(new CustomerId("cus_Qx9"), new DateOnly(2026, 1, 15), false, new Money(150.00m, CurrencyCode.Usd), "in_1QkFail"),
             new Payment(new CustomerId("cus_Qx9"), new DateOnly(2026, 1, 15), true, new Money(150.00m, CurrencyCode.Usd), "in_1QkPaid"),
@@ -118,7 +117,7 @@ public sealed class WebhookLedgerTests : IDisposable
         await _web.Accepted(paid);
         await _web.Accepted(Event("evt_f2", "invoice.payment_failed", Day1, Invoice("in_1QkFail", 15000, 0, paidAt: null, attempts: 2)));
 
-        using var store = SqliteLedgerStore.Open(_web.Db, create: false);
+        using var store = _web.OpenStore(create: false);
         var timeline = store.Crm.Load().Activities.Where(a => a.AccountId.Value == "cus_Qx9").OrderBy(a => a.Subject, StringComparer.Ordinal).ToList();
         timeline.Select(a => (a.Subject, a.Source, a.ExternalId)).ShouldBe([("Invoice paid", "billing", "billing:evt_p2"), ("Payment failed", "billing", "billing:evt_f2")]);
         timeline[0].Body!.ShouldContain("in_1QkPaid");

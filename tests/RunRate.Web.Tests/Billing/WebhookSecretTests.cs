@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RunRate.Capture.Billing;
+using RunRate.Testing;
 using RunRate.Web.Tests.Support;
 using Spectre.Console;
 using CliApp = cli::RunRate.Cli.CliApp;
@@ -21,12 +22,13 @@ public sealed class WebhookSecretTests
     public async Task The_secret_in_WebOptions_wins_over_the_configuration_setting()
     {
         var folder = Directory.CreateTempSubdirectory("runrate-secret-");
+        var db = TestStores.NewLocation(folder.FullName);
         try
         {
             var clock = new FakeTimeProvider(StripeEvents.Day1);
             var app = RunRateWebApp.Build(
                 ["--RunRate:StripeWebhookSecret=whsec_from_configuration"],
-                new WebOptions { StorePath = Path.Combine(folder.FullName, "runrate.db"), Urls = ["http://127.0.0.1:0"], Clock = clock, StripeWebhookSecret = "whsec_from_options" });
+                new WebOptions { StorePath = db, Urls = ["http://127.0.0.1:0"], Clock = clock, StripeWebhookSecret = "whsec_from_options" });
             await app.StartAsync();
             try
             {
@@ -52,6 +54,7 @@ public sealed class WebhookSecretTests
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TestStores.Drop(db);
             folder.Delete(recursive: true);
         }
     }

@@ -5,7 +5,6 @@ using RunRate.Engine.Crm;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Storage;
-using RunRate.Storage.Sqlite;
 using RunRate.Web.Tests.Support;
 
 namespace RunRate.Web.Tests.Capture;
@@ -17,7 +16,7 @@ public sealed class CaptureApiTests : IDisposable
 
     public CaptureApiTests()
     {
-        using var store = SqliteLedgerStore.Open(_web.Db, create: false);
+        using var store = _web.OpenStore(create: false);
         foreach (var (id, name) in new[] { ("C1", "Acme"), ("C2", "Globex"), ("C3", "Initech") })
         {
             store.SaveCustomer(new Customer(new CustomerId(id), name), WriteMode.Create).ShouldBe(WriteOutcome.Done);
@@ -61,7 +60,7 @@ public sealed class CaptureApiTests : IDisposable
 
     private (int Activities, long Revision) Stored()
     {
-        using var store = SqliteLedgerStore.Open(_web.Db, create: false);
+        using var store = _web.OpenStore(create: false);
         return (store.Crm.Load().Activities.Length, store.Revision());
     }
 
@@ -196,7 +195,7 @@ public sealed class CaptureApiTests : IDisposable
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.JsonAsync()).GetProperty("logged").GetInt32().ShouldBe(1);
-        using var store = SqliteLedgerStore.Open(_web.Db, create: false);
+        using var store = _web.OpenStore(create: false);
         store.Crm.Load().Activities.ShouldHaveSingleItem().Body!.Length.ShouldBe(4000);
     }
 }

@@ -3,7 +3,6 @@ using RunRate.Engine.Crm;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Storage;
-using RunRate.Storage.Sqlite;
 using RunRate.Web.Tests.Support;
 
 namespace RunRate.Web.Tests.Crm;
@@ -18,7 +17,7 @@ public sealed class CrmWebStore : WebStore
     public CrmWebStore()
         : base("random-medium")
     {
-        using var store = SqliteLedgerStore.Open(Db, create: false);
+        using var store = OpenStore(create: false);
         var c1 = new CustomerId("C00001");
         Done(store.Crm.SaveDomains(c1, ["c1.com"]));
         Done(store.Crm.SaveContact(new Contact(new ContactId("ct_ann"), c1, "Ann", "ann@c1.com", null, "CTO"), WriteMode.Create));

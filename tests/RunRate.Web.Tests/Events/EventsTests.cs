@@ -1,5 +1,4 @@
 using System.Net;
-using RunRate.Storage.Sqlite;
 using RunRate.Web.Tests.Support;
 
 namespace RunRate.Web.Tests.Events;
@@ -29,7 +28,7 @@ public sealed class EventsTests(EmptyWebStore web) : IClassFixture<EmptyWebStore
         second.ShouldBeGreaterThan(first);
 
         // Another process (here: another connection) writing to the same file.
-        using (var store = SqliteLedgerStore.Open(web.Db, create: false))
+        using (var store = web.OpenStore(create: false))
         {
             store.SaveCustomer(new Engine.Ledger.Customer(new Engine.Primitives.CustomerId("E2")), Storage.WriteMode.Create).ShouldBe(Storage.WriteOutcome.Done);
         }

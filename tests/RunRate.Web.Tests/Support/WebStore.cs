@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RunRate.Ingest;
-using RunRate.Storage.Sqlite;
+using RunRate.Storage;
+using RunRate.Testing;
 using Spectre.Console;
 using CliApp = cli::RunRate.Cli.CliApp;
 using CliContext = cli::RunRate.Cli.Common.CliContext;
@@ -31,8 +32,8 @@ public class WebStore : IDisposable
 
     protected WebStore(string? sample, IReadOnlyDictionary<string, string>? settings = null)
     {
-        Db = Path.Combine(_folder.FullName, "runrate.db");
-        using (var store = SqliteLedgerStore.Open(Db, create: true))
+        Db = TestStores.NewLocation(_folder.FullName);
+        using (var store = OpenStore(create: true))
         {
             if (sample is not null)
             {
@@ -55,7 +56,11 @@ public class WebStore : IDisposable
         Client = _factory.CreateClient();
     }
 
+    /// <summary>The store: <c>runrate.db</c> in the folder, or a PostgreSQL database under <c>RUNRATE_TEST_STORE=postgres</c>.</summary>
     public string Db { get; }
+
+    /// <summary>Opens <see cref="Db"/> as the app does, on either engine.</summary>
+    public ILedgerStore OpenStore(bool create = false) => StoreFactory.Open(Db, create);
 
     public string Folder => _folder.FullName;
 
@@ -108,6 +113,7 @@ public class WebStore : IDisposable
         Client.Dispose();
         _factory.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestStores.Drop(Db);
         _folder.Delete(recursive: true);
         GC.SuppressFinalize(this);
     }
