@@ -28,6 +28,7 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/export/lines.csv"] = ["get"],
             ["/api/export/fx.csv"] = ["get"],
             ["/api/export/costs.csv"] = ["get"],
+            ["/api/export/backup.zip"] = ["get"],
             ["/api/meta"] = ["get"],
             ["/api/events"] = ["get"],
             ["/api/webhooks/stripe"] = ["post"],
