@@ -18,10 +18,16 @@ internal sealed class LedgerStores
         using var store = Open();
     }
 
+    /// <summary>The actor of open demo mode, until requests carry a signed-in user.</summary>
+    public const string DemoActor = "demo";
+
+    /// <summary>The actor of Stripe's signed webhook calls.</summary>
+    public const string StripeActor = "webhook:stripe";
+
     public string Path { get; }
 
-    /// <summary>Opens the store, creating it (empty) when missing.</summary>
-    public ILedgerStore Open() => StoreFactory.Open(Path, create: true);
+    /// <summary>Opens the store, creating it (empty) when missing; every write through it is recorded in the audit log as <paramref name="actor"/>.</summary>
+    public ILedgerStore Open(string? actor = DemoActor) => StoreFactory.Open(Path, create: true, actor: actor);
 
     /// <summary>The current ledger: the cached snapshot when the store's revision has not moved.</summary>
     public LedgerSnapshot Snapshot(ILedgerStore store)

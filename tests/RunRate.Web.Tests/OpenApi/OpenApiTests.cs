@@ -57,6 +57,8 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/scenarios/{name}"] = ["get", "put", "delete"],
             ["/api/economics"] = ["get"],
             ["/api/valuation"] = ["get"],
+            ["/api/audit"] = ["get"],
+            ["/api/audit.csv"] = ["get"],
         };
         paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, methods) in expected)

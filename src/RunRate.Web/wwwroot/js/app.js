@@ -19,6 +19,7 @@ import forecast from './pages/forecast.js';
 import economics from './pages/economics.js';
 import valuation from './pages/valuation.js';
 import importPage from './pages/import.js';
+import audit from './pages/audit.js';
 
 const ROUTES = [
   { re: /^\/$/, page: overview, nav: 'overview' },
@@ -33,6 +34,7 @@ const ROUTES = [
   { re: /^\/renewals\/?$/, page: renewals, nav: 'renewals' },
   { re: /^\/signals\/?$/, page: signals, nav: 'signals' },
   { re: /^\/import\/?$/, page: importPage, nav: 'import' },
+  { re: /^\/audit\/?$/, page: audit, nav: 'audit' },
 ];
 
 const notFound = {
