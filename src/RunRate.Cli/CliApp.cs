@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RunRate.Cli.Access;
 using RunRate.Cli.ArrBridge;
 using RunRate.Cli.Audit;
 using RunRate.Cli.Billing;
@@ -59,6 +60,13 @@ internal static class CliApp
         root.Subcommands.Add(new EconomicsCommand(context).Build());
         root.Subcommands.Add(new ValuationCommand(context).Build());
         root.Subcommands.Add(new AuditCommand(context).Build());
+        root.Subcommands.Add(new Command("workspace", "Add and list workspaces (each company's separate books)") { new WorkspaceAddCommand(context).Build(), new WorkspaceListCommand(context).Build() });
+        root.Subcommands.Add(new Command("user", "Manage dashboard users and their roles")
+        {
+            new UserAddCommand(context).Build(), new UserListCommand(context).Build(), new UserRoleCommand(context).Build(), new UserPasswordCommand(context).Build(),
+            new UserDisableCommand(context, disable: true).Build(), new UserDisableCommand(context, disable: false).Build(),
+        });
+        root.Subcommands.Add(new Command("token", "Create, list and revoke API tokens") { new TokenCreateCommand(context).Build(), new TokenListCommand(context).Build(), new TokenRevokeCommand(context).Build() });
         return root;
     }
 

@@ -16,6 +16,9 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Output, TimeP
     /// <summary>Today's date on the clock (UTC).</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>Standard input (a password given with <c>--password-stdin</c>); tests put their own text here.</summary>
+    public TextReader Input { get; init; } = System.Console.In;
+
     /// <summary>Writes an error in the product's red "error:" style.</summary>
     public void Error(string message) => Errors.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
 }

@@ -34,6 +34,9 @@ internal sealed class CliHarness : IDisposable
 
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>What the command reads from standard input (e.g. a password for <c>--password-stdin</c>).</summary>
+    public string? Stdin { get; set; }
+
     /// <summary>Columns of the recording console (a wide terminal unless a test narrows it).</summary>
     public int Width { get; set; } = 220;
 
@@ -45,7 +48,7 @@ internal sealed class CliHarness : IDisposable
         var console = new TestConsole().Width(Width);
         var errors = new TestConsole().Width(220);
         var output = new StringWriter();
-        var context = new CliContext(console, output, Clock, name => Environment.GetValueOrDefault(name), errors);
+        var context = new CliContext(console, output, Clock, name => Environment.GetValueOrDefault(name), errors) { Input = new StringReader(Stdin ?? "") };
         var parseErrors = new StringWriter();
         var exit = CliApp.Run(context, args, parseErrors);
         return new CliResult(exit, output.ToString(), console.Output, errors.Output + parseErrors);
