@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RunRate.Storage;
+using RunRate.Web.Access;
 using RunRate.Web.Billing;
 using RunRate.Web.Capture;
 using RunRate.Web.Crm;
@@ -11,6 +12,7 @@ using RunRate.Web.Events;
 using RunRate.Web.Export;
 using RunRate.Web.Forecast;
 using RunRate.Web.Infrastructure;
+using RunRate.Web.Infrastructure.Access;
 using RunRate.Web.Ledger;
 using RunRate.Web.Lines;
 using RunRate.Web.Meta;
@@ -46,13 +48,15 @@ public static class RunRateWebApp
 
         // One line per request is noise for a local server; "Now listening on" and failures still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         // Uploads may be up to 100 MB; BodySizeLimits lowers the cap to 1 MB for everything else.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimits.UploadBytes);
 
         var services = builder.Services;
         services.AddSingleton(options.Clock ?? TimeProvider.System);
-        services.AddSingleton(provider => new LedgerStores(StorePath(options, provider.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(provider => new WorkspaceStores(StorePath(options, provider.GetRequiredService<IConfiguration>())));
+        services.AddAccess(options, provider => provider.GetRequiredService<WorkspaceStores>().Location);
         services.AddSingleton<LedgerEvents>();
         services.AddStripeWebhook(options);
         services.AddHostedService(provider => provider.GetRequiredService<LedgerEvents>());
@@ -73,6 +77,8 @@ public static class RunRateWebApp
         app.UseBodySizeLimits();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAccess();
         app.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "api-docs";
@@ -105,6 +111,8 @@ public static class RunRateWebApp
         api.MapForecast()
             .MapScenarios()
             .MapEconomics();
+        api.MapAuth()
+            .MapTokens();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.
         // /api paths are left out, so an unknown endpoint is a 404 problem (and a wrong content type a 415).

@@ -60,6 +60,7 @@ public sealed class DashboardServer : IAsyncDisposable
         {
             StorePath = db,
             Urls = ["http://127.0.0.1:0"],
+            Open = true,
             WebRoot = Path.Combine(BrowserFixture.RepositoryRoot(), "src", "RunRate.Web", "wwwroot"),
         });
         await app.StartAsync();
