@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using RunRate.Cli.Common;
+using RunRate.Testing;
 using Spectre.Console;
 using Spectre.Console.Testing;
 
@@ -22,7 +23,10 @@ internal sealed class CliHarness : IDisposable
 
     public string Folder => _folder.FullName;
 
-    public string Db => Path.Combine(Folder, "runrate.db");
+    /// <summary>The store: <c>runrate.db</c> in the folder, or a fresh PostgreSQL database under <c>RUNRATE_TEST_STORE=postgres</c>.</summary>
+    public string Db => _db ??= TestStores.NewLocation(Folder);
+
+    private string? _db;
 
     public CliHarness(DateTimeOffset? now = null) => Clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
 
@@ -65,6 +69,11 @@ internal sealed class CliHarness : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_db is not null)
+        {
+            TestStores.Drop(_db);
+        }
+
         _folder.Delete(recursive: true);
     }
 
