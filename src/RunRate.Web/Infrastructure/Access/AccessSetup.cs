@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,7 +27,7 @@ internal static class AccessSetup
     public static IServiceCollection AddAccess(this IServiceCollection services, WebOptions options, Func<IServiceProvider, string> location)
     {
         services.AddSingleton(provider => new AccessMode(options.Open ?? IsTrue(provider.GetRequiredService<IConfiguration>()[OpenSetting])));
-        services.AddSingleton(provider => AccessStoreOpener.Open(location(provider), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => AccessStores.Open(location(provider), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SessionRevocations>();
         services.AddScoped<RequestActor>();
         services.AddScoped(provider =>
@@ -86,11 +85,4 @@ internal static class AccessSetup
 
     private static bool IsTrue(string? value) =>
         bool.TryParse(value, out var open) ? open : string.Equals(value, "1", StringComparison.Ordinal);
-}
-
-/// <summary>Opens the access store of the served location (the control tables beside the default workspace).</summary>
-internal static class AccessStoreOpener
-{
-    public static IAccessStore Open(string location, TimeProvider clock) =>
-        throw new NotSupportedException(string.Create(CultureInfo.InvariantCulture, $"the access store is not available yet ({location}, {clock.GetUtcNow():O})"));
 }
