@@ -21,7 +21,7 @@ namespace RunRate.Web.Tests.Access;
 /// (finance in default, viewer in beta); a token per role in the default workspace and an admin token of beta.
 /// Every log line is captured. The clock is fake and starts at <see cref="WebStore.Now"/>.
 /// </summary>
-public sealed class AccessWebApp : IDisposable
+public class AccessWebApp : IDisposable
 {
     public const string Password = "correct horse battery staple";
     public const string Beta = "beta";
@@ -113,6 +113,7 @@ public sealed class AccessWebApp : IDisposable
         _factory.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Delete(recursive: true);
+        GC.SuppressFinalize(this);
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
