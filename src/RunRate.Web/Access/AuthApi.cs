@@ -59,7 +59,6 @@ internal static class AuthApi
                 return TypedResults.Ok(Describe(actor, access, principal));
             case LoginResult.LockedOut:
                 var until = attempt.LockedUntil ?? DateTimeOffset.MaxValue;
-                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((until - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 throw new ApiException(
                     StatusCodes.Status429TooManyRequests,
                     "Too many failed sign-ins; try again later.",
