@@ -32,6 +32,35 @@ apt_install chromium fonts-dejavu-core
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# --- PostgreSQL --------------------------------------------------------------------------------
+# The storage suite runs on SQLite and PostgreSQL. Unless RUNRATE_TEST_POSTGRES names a server already, start a
+# throwaway one (Debian's postgresql) in a temporary folder on a free port, and remove it on exit.
+pg_dir=""
+stop_postgres() {
+  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+    $pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1 || true
+    ${pg_sudo} rm -rf "$pg_dir"
+  fi
+}
+if [ -z "${RUNRATE_TEST_POSTGRES:-}" ]; then
+  apt_install postgresql
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  pg_sudo=""; [ "$(id -u)" -ne 0 ] && pg_sudo="sudo"
+  pg_as="$pg_sudo runuser -u postgres --"; [ "$(id -u)" -ne 0 ] && pg_as="sudo -u postgres"
+  pg_port=55433
+  while (echo >"/dev/tcp/127.0.0.1/$pg_port") >/dev/null 2>&1; do pg_port=$((pg_port + 1)); done
+  pg_dir="$(mktemp -d /tmp/runrate-pg.XXXXXX)"
+  trap stop_postgres EXIT
+  ${pg_sudo} chown postgres "$pg_dir"
+  log "throwaway PostgreSQL on 127.0.0.1:$pg_port ($pg_dir)"
+  $pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 >"$pg_dir/../runrate-initdb.log" 2>&1 \
+    || { cat "$pg_dir/../runrate-initdb.log" >&2; echo "test.sh: initdb failed" >&2; exit 1; }
+  $pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=200" \
+    -l "$pg_dir/server.log" -w start >/dev/null \
+    || { ${pg_sudo} cat "$pg_dir/server.log" >&2; echo "test.sh: PostgreSQL did not start" >&2; exit 1; }
+  export RUNRATE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+fi
+
 # --- build and unit/integration tests ----------------------------------------------------------
 log "restore + build (Release, warnings are errors)"
 dotnet build RunRate.slnx -c Release -nologo -v quiet

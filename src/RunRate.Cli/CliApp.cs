@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RunRate.Cli.ArrBridge;
+using RunRate.Cli.Audit;
 using RunRate.Cli.Billing;
 using RunRate.Cli.Capture;
 using RunRate.Cli.Cohorts;
@@ -56,6 +57,7 @@ internal static class CliApp
         });
         root.Subcommands.Add(new EconomicsCommand(context).Build());
         root.Subcommands.Add(new ValuationCommand(context).Build());
+        root.Subcommands.Add(new AuditCommand(context).Build());
         return root;
     }
 

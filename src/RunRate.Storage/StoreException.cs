@@ -15,6 +15,12 @@ public sealed class StoreException : Exception
     {
     }
 
+    /// <summary>
+    /// True when the store does not exist yet (no SQLite file, no workspace schema) and was not to be created:
+    /// adapters answer "not found" rather than "store error".
+    /// </summary>
+    public bool IsMissingStore { get; init; }
+
     /// <summary>Creates the exception without details.</summary>
     public StoreException()
     {

@@ -1,3 +1,5 @@
+using RunRate.Storage.Audit;
+using RunRate.Storage.Postgres;
 using RunRate.Storage.Sqlite;
 using RunRate.Storage.Workspaces;
 
@@ -23,20 +25,28 @@ public static class StoreFactory
     /// <summary>
     /// Opens (with <paramref name="create"/>, creates) the store of one workspace and brings its schema up to date.
     /// SQLite: the default workspace is the file itself, workspace <c>acme</c> of <c>runrate.db</c> is <c>runrate.acme.db</c> beside it.
+    /// PostgreSQL: each workspace is the schema <c>ws_KEY</c> (hyphens as underscores) of the database the location names;
+    /// an unreachable server or a refused login is a <see cref="StoreException"/> showing the location without its password.
     /// <paramref name="actor"/> names who writes through the returned store (a user, <c>token:NAME</c>, <c>cli:USER</c>),
-    /// for the workspace's audit log.
+    /// for the workspace's audit log: with an actor every successful write appends one entry (see <see cref="AuditedLedgerStore"/>);
+    /// without one (null) nothing is recorded, for tools and tests that write on nobody's behalf.
     /// </summary>
     public static ILedgerStore Open(string location, bool create, string workspace = Workspace.Default, TimeProvider? clock = null, string? actor = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
         Workspace.Check(workspace);
+        clock ??= TimeProvider.System;
         if (IsPostgres(location))
         {
-            throw new StoreException("PostgreSQL stores are not supported by this build yet; use a SQLite file path.");
+            return Audited(PostgresLedgerStore.Open(location, workspace, create, clock), actor, clock);
         }
 
-        return SqliteLedgerStore.Open(SqliteWorkspacePath(location, workspace), create, clock);
+        return Audited(SqliteLedgerStore.Open(SqliteWorkspacePath(location, workspace), create, clock), actor, clock);
     }
+
+    /// <summary>Every engine's store, recording the writes of <paramref name="actor"/> when one is named.</summary>
+    private static ILedgerStore Audited(ILedgerStore store, string? actor, TimeProvider clock) =>
+        actor is null ? store : new AuditedLedgerStore(store, actor, clock);
 
     /// <summary>The SQLite file holding <paramref name="workspace"/> of the store at <paramref name="path"/>.</summary>
     public static string SqliteWorkspacePath(string path, string workspace)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using RunRate.Storage;
 using RunRate.Web.Access;
+using RunRate.Web.Audit;
 using RunRate.Web.Billing;
 using RunRate.Web.Capture;
 using RunRate.Web.Crm;
@@ -113,6 +114,7 @@ public static class RunRateWebApp
             .MapEconomics();
         api.MapAuth()
             .MapTokens();
+        api.MapAudit();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.
         // /api paths are left out, so an unknown endpoint is a 404 problem (and a wrong content type a 415).

@@ -12,18 +12,34 @@ internal static class LedgerAccess
 {
     public static string ResolveDb(CliContext context, string? option) => StoreLocation.Resolve(option, context.Environment);
 
+    /// <summary>The store's location as messages may show it: a PostgreSQL location without its password.</summary>
+    public static string Shown(string location) => StoreFactory.IsPostgres(location) ? PostgresLocation.Redact(location) : location;
+
+    /// <summary>Who the audit log names for writes from this command line: <c>cli:</c> and the OS user.</summary>
+    public static string Actor => "cli:" + Environment.UserName;
+
+    /// <summary>Opens the store; any write through it (import, CRM, scenarios, webhook, capture, demo) is recorded as <see cref="Actor"/>.</summary>
     public static ILedgerStore Open(CliContext context, string? option, bool create)
     {
         var location = ResolveDb(context, option);
         try
         {
-            return StoreFactory.Open(location, create, clock: context.Clock);
+            return StoreFactory.Open(location, create, clock: context.Clock, actor: Actor);
         }
         catch (StoreException ex)
         {
-            throw new CliException(ex.Message, File.Exists(location) || create ? ExitCodes.StoreError : ExitCodes.NotFound);
+            throw new CliException(ex.Message, ExitCode(ex, location, create));
         }
     }
+
+    /// <summary>
+    /// Not found when there is no store yet to read (no SQLite file, no workspace schema on the server); anything else
+    /// (an unreachable server, a refused login, a damaged file) is a store error.
+    /// </summary>
+    private static int ExitCode(StoreException ex, string location, bool create) =>
+        StoreFactory.IsPostgres(location)
+            ? (ex.IsMissingStore && !create ? ExitCodes.NotFound : ExitCodes.StoreError)
+            : (File.Exists(location) || create ? ExitCodes.StoreError : ExitCodes.NotFound);
 
     public static RevenueLedger Load(CliContext context, string? option)
     {

@@ -31,7 +31,7 @@ internal sealed class QuickstartCommand(CliContext context)
         {
             if (store.Load().Lines.Count > 0 && !parse.GetValue(_force))
             {
-                throw new CliException($"{db} already holds a ledger; pass --force to replace it with the demo, or --db OTHER.db", ExitCodes.StoreError);
+                throw new CliException($"{LedgerAccess.Shown(db)} already holds a ledger; pass --force to replace it with the demo, or --db OTHER.db", ExitCodes.StoreError);
             }
         }
 

@@ -60,7 +60,7 @@ internal sealed class ImportCommand(CliContext context)
         {
             context.Console.MarkupLine(
                 $"[green]Imported[/] {Format.Count(result!.Customers)} customers, {Format.Count(result.Lines)} lines, {Format.Count(result.FxRates)} exchange rates{(result.Costs > 0 ? $", {Format.Count(result.Costs)} costs" : "")} " +
-                $"into {Markup.Escape(LedgerAccess.ResolveDb(context, parse.GetValue(_db)))}{(replace ? " (replaced the whole ledger)" : "")}.");
+                $"into {Markup.Escape(LedgerAccess.Shown(LedgerAccess.ResolveDb(context, parse.GetValue(_db))))}{(replace ? " (replaced the whole ledger)" : "")}.");
         }
 
         return ExitCodes.Success;

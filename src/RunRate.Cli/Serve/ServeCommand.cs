@@ -106,7 +106,7 @@ internal sealed class ServeCommand(CliContext context)
         foreach (var address in addresses)
         {
             // Plain text, never wrapped: scripts and terminals pick the address out of this line.
-            context.Output.WriteLine($"RunRate is serving {db} at {address}  (API reference: {address}/api-docs)");
+            context.Output.WriteLine($"RunRate is serving {LedgerAccess.Shown(db)} at {address}  (API reference: {address}/api-docs)");
             context.Output.Flush();
         }
 

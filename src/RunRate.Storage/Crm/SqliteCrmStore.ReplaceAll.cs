@@ -10,26 +10,9 @@ internal sealed partial class SqliteCrmStore
         ArgumentNullException.ThrowIfNull(data);
         return store.Write(transaction =>
         {
-            var accounts = data.Accounts.Select(a => a.AccountId)
-                .Concat(data.Contacts.Select(c => c.AccountId))
-                .Concat(data.Deals.Select(d => d.AccountId))
-                .Concat(data.Activities.Select(a => a.AccountId))
-                .ToHashSet();
-            if (accounts.Any(id => !store.Exists(transaction, "customers", "customer_id", id.Value)))
+            if (CrmReplaceRules.Check(data, id => store.Exists(transaction, "customers", "customer_id", id)) is var check && check != WriteOutcome.Done)
             {
-                return WriteOutcome.UnknownCustomer;
-            }
-
-            if (data.Deals.Any(d => data.Pipeline.Find(d.Stage) is null || d.History.Any(h => data.Pipeline.Find(h.Stage) is null)))
-            {
-                return WriteOutcome.Invalid;
-            }
-
-            if (Repeats(data.Accounts.Select(a => a.AccountId.Value)) || Repeats(data.Contacts.Select(c => c.Id.Value)) || Repeats(data.Contacts.Select(c => c.Email).OfType<string>())
-                || Repeats(data.Deals.Select(d => d.Id.Value)) || Repeats(data.Activities.Select(a => a.Id.Value)) || Repeats(data.Activities.Select(a => a.ExternalId).OfType<string>())
-                || Repeats(data.Targets.Select(t => $"{t.Owner}\n{t.Start}\n{t.Months}")))
-            {
-                return WriteOutcome.Conflict;
+                return check;
             }
 
             // Deal history and deal-line links go with their deals (ON DELETE CASCADE); the ledger lines stay.
@@ -62,11 +45,5 @@ internal sealed partial class SqliteCrmStore
 
             return WriteOutcome.Done;
         });
-    }
-
-    private static bool Repeats(IEnumerable<string> values)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return values.Any(v => !seen.Add(v));
     }
 }

@@ -49,7 +49,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!create && !File.Exists(path))
         {
-            throw new StoreException($"No ledger store at {path}. Import a ledger first: runrate import FOLDER --db {path}");
+            throw new StoreException($"No ledger store at {path}. Import a ledger first: runrate import FOLDER --db {path}") { IsMissingStore = true };
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));

@@ -119,7 +119,7 @@ internal static class WebhooksApi
                 new Dictionary<string, object?>(StringComparer.Ordinal) { ["signature"] = which });
         }
 
-        using var store = stores.Open();
+        using var store = stores.Open(LedgerStores.StripeActor);
         try
         {
             var result = StripeWebhook.Process(body, store.Crm, clock.GetUtcNow());

@@ -42,8 +42,17 @@ internal sealed class LedgerStores
     /// <summary>The same workspace and snapshot cache, writing as <paramref name="actor"/>.</summary>
     public LedgerStores As(string? actor) => new(this, actor);
 
-    /// <summary>Opens the store, creating it (empty) when missing.</summary>
-    public ILedgerStore Open() => StoreFactory.Open(Path, create: true, Workspace, actor: Actor);
+    /// <summary>The actor of open demo mode.</summary>
+    public const string DemoActor = "demo";
+
+    /// <summary>The actor of Stripe's signed webhook calls.</summary>
+    public const string StripeActor = "webhook:stripe";
+
+    /// <summary>
+    /// Opens the store, creating it (empty) when missing; every write through it is recorded in the audit log as
+    /// <paramref name="actor"/>, by default the request's actor (<see cref="Actor"/>).
+    /// </summary>
+    public ILedgerStore Open(string? actor = null) => StoreFactory.Open(Path, create: true, Workspace, actor: actor ?? Actor);
 
     /// <summary>The current ledger: the cached snapshot when the store's revision has not moved.</summary>
     public LedgerSnapshot Snapshot(ILedgerStore store)

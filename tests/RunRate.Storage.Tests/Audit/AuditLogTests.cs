@@ -1,16 +1,22 @@
-using Microsoft.Data.Sqlite;
 using RunRate.Storage.Audit;
-using RunRate.Storage.Tests.Sqlite;
 using Shouldly;
+
+using RunRate.Storage.Tests.Support;
 
 namespace RunRate.Storage.Tests.Audit;
 
-public sealed class AuditLogTests : IDisposable
+public abstract class AuditLogTests : IDisposable
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
-    private readonly TempStore _store = new();
+    private readonly TestStore _store;
 
-    [Fact]
+    protected AuditLogTests(IStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _store = engine.NewStore();
+    }
+
+    [StoreFact]
     public void Entries_come_back_newest_first_with_every_field_and_filters_narrow_them()
     {
         using var store = _store.Open();
@@ -28,28 +34,7 @@ public sealed class AuditLogTests : IDisposable
         reopened.Audit.List(new AuditQuery(Limit: 1)).ShouldBe([second]);
     }
 
-    [Fact]
-    public void The_database_refuses_to_rewrite_or_delete_an_entry()
-    {
-        using (var store = _store.Open())
-        {
-            store.Audit.Append(new AuditEntry(0, Noon, "ada", "line.delete", "line", "L1", "{}", null, null));
-        }
-
-        using var connection = new SqliteConnection($"Data Source={_store.Path}");
-        connection.Open();
-        foreach (var sql in new[] { "UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log" })
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            Should.Throw<SqliteException>(() => command.ExecuteNonQuery()).Message.ShouldContain("append-only");
-        }
-
-        using var reopened = _store.Open();
-        reopened.Audit.List(new AuditQuery()).Single().Actor.ShouldBe("ada");
-    }
-
-    [Fact]
+    [StoreFact]
     public void Appending_to_the_audit_log_does_not_move_the_ledger_revision()
     {
         using var store = _store.Open();
@@ -58,5 +43,13 @@ public sealed class AuditLogTests : IDisposable
         store.Revision().ShouldBe(before);
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class AuditLogTestsOnSqlite() : AuditLogTests(new SqliteEngine());
+
+public sealed class AuditLogTestsOnPostgres(PostgresEngine engine) : AuditLogTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

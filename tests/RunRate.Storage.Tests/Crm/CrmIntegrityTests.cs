@@ -2,24 +2,30 @@ using RunRate.Engine.Crm;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
 using RunRate.Storage.Crm;
-using RunRate.Storage.Tests.Sqlite;
 using Shouldly;
+
+using RunRate.Storage.Tests.Support;
 
 namespace RunRate.Storage.Tests.Crm;
 
 /// <summary>Writes that would break the CRM's links to the ledger change nothing and say why.</summary>
-public sealed class CrmIntegrityTests : IDisposable
+public abstract class CrmIntegrityTests : IDisposable
 {
     private const string Customers = "customer_id,name\nC1,Acme\nC2,Globex\n";
     private const string Lines = "line_id,customer_id,kind,start_date,end_date,amount,currency,interval_months\nL1,C1,subscription,2024-01-01,,100,USD,1\n";
     private static readonly CustomerId C1 = new("C1");
     private static readonly CustomerId C2 = new("C2");
 
-    private readonly TempStore _store = new();
+    private readonly TestStore _store;
 
-    public CrmIntegrityTests() => _store.Import(Customers, Lines).Succeeded.ShouldBeTrue();
+    protected CrmIntegrityTests(IStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _store = engine.NewStore();
+        _store.Import(Customers, Lines).Succeeded.ShouldBeTrue();
+    }
 
-    [Fact]
+    [StoreFact]
     public void A_won_deal_adds_its_lines_all_or_nothing()
     {
         using var store = _store.Open();
@@ -48,7 +54,7 @@ public sealed class CrmIntegrityTests : IDisposable
         store.FindLine(fresh.Id).ShouldBe(fresh);
     }
 
-    [Fact]
+    [StoreFact]
     public void Only_a_won_deal_adds_lines()
     {
         using var store = _store.Open();
@@ -59,7 +65,7 @@ public sealed class CrmIntegrityTests : IDisposable
         store.Revision().ShouldBe(revision);
     }
 
-    [Fact]
+    [StoreFact]
     public void Capturing_the_same_messages_twice_logs_each_once()
     {
         using var store = _store.Open();
@@ -73,7 +79,7 @@ public sealed class CrmIntegrityTests : IDisposable
         store.Crm.Load().Activities.Select(a => a.ExternalId).ShouldBe(["<m1@acme.com>", "<m2@acme.com>", "<m3@acme.com>"]);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_pipeline_cannot_drop_a_stage_a_deal_uses_or_used()
     {
         using var store = _store.Open();
@@ -86,7 +92,7 @@ public sealed class CrmIntegrityTests : IDisposable
         store.Revision().ShouldBe(revision);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_customer_with_CRM_records_cannot_be_deleted()
     {
         using var store = _store.Open();
@@ -103,7 +109,7 @@ public sealed class CrmIntegrityTests : IDisposable
         store.Crm.Load().Accounts.ShouldBeEmpty();
     }
 
-    [Fact]
+    [StoreFact]
     public void A_replacement_ledger_that_drops_a_customer_the_CRM_uses_changes_nothing()
     {
         using (var store = _store.Open())
@@ -149,5 +155,13 @@ public sealed class CrmIntegrityTests : IDisposable
     private static RevenueLine Line(string id, CustomerId customer, decimal amount) =>
         new(new LineId(id), customer, LineKind.Subscription, "Platform", new DateOnly(2026, 1, 12), null, amount, 1m, CurrencyCode.Usd, 12);
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class CrmIntegrityTestsOnSqlite() : CrmIntegrityTests(new SqliteEngine());
+
+public sealed class CrmIntegrityTestsOnPostgres(PostgresEngine engine) : CrmIntegrityTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

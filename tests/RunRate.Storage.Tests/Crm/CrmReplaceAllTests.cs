@@ -2,21 +2,27 @@ using System.Collections.Immutable;
 using RunRate.Engine.Crm;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
-using RunRate.Storage.Tests.Sqlite;
 using Shouldly;
+
+using RunRate.Storage.Tests.Support;
 
 namespace RunRate.Storage.Tests.Crm;
 
 /// <summary>A whole CRM replaces the stored one in one transaction, or nothing changes.</summary>
-public sealed class CrmReplaceAllTests : IDisposable
+public abstract class CrmReplaceAllTests : IDisposable
 {
     private static readonly CustomerId C1 = new("C1");
     private static readonly CustomerId C2 = new("C2");
-    private readonly TempStore _store = new();
+    private readonly TestStore _store;
 
-    public CrmReplaceAllTests() => _store.Import("customer_id\nC1\nC2\n", "line_id,customer_id,kind,start_date,amount,currency,interval_months\nL1,C1,addon,2025-01-01,10,USD,1\n").Succeeded.ShouldBeTrue();
+    protected CrmReplaceAllTests(IStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _store = engine.NewStore();
+        _store.Import("customer_id\nC1\nC2\n", "line_id,customer_id,kind,start_date,amount,currency,interval_months\nL1,C1,addon,2025-01-01,10,USD,1\n").Succeeded.ShouldBeTrue();
+    }
 
-    [Fact]
+    [StoreFact]
     public void Everything_but_payments_is_replaced_in_one_commit_and_lines_from_deals_stay()
     {
         using var store = _store.Open();
@@ -62,7 +68,7 @@ public sealed class CrmReplaceAllTests : IDisposable
         empty.Pipeline.Stages.ShouldBe(Pipeline.Default.Stages);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_CRM_that_breaks_a_rule_changes_nothing()
     {
         using var store = _store.Open();
@@ -82,7 +88,11 @@ public sealed class CrmReplaceAllTests : IDisposable
         new DealId(id), account, "Deal", stage, 1000.10m, CurrencyCode.Usd, DealKind.NewBusiness, new DateOnly(2026, 1, 12), null, null, null, new DateOnly(2026, 1, 2),
         ImmutableArray.Create(new StageChange(stage == "demo" ? "demo" : "lead", new DateOnly(2026, 1, 2)), new StageChange(stage, new DateOnly(2026, 1, 12))));
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private sealed class ProfileComparer : IEqualityComparer<AccountProfile>
     {
@@ -91,3 +101,7 @@ public sealed class CrmReplaceAllTests : IDisposable
         public int GetHashCode(AccountProfile obj) => obj.AccountId.GetHashCode();
     }
 }
+
+public sealed class CrmReplaceAllTestsOnSqlite() : CrmReplaceAllTests(new SqliteEngine());
+
+public sealed class CrmReplaceAllTestsOnPostgres(PostgresEngine engine) : CrmReplaceAllTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

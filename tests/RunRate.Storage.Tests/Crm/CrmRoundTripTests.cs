@@ -1,23 +1,29 @@
 using RunRate.Engine.Crm;
 using RunRate.Engine.Primitives;
 using RunRate.Storage.Crm;
-using RunRate.Storage.Tests.Sqlite;
 using Shouldly;
+
+using RunRate.Storage.Tests.Support;
 
 namespace RunRate.Storage.Tests.Crm;
 
 /// <summary>Every CRM record comes back from SQLite exactly as written (decimals to the last digit, times to the tick).</summary>
-public sealed class CrmRoundTripTests : IDisposable
+public abstract class CrmRoundTripTests : IDisposable
 {
     private const string Customers = "customer_id,name\nC1,Acme\nC2,Globex\n";
     private const string Lines = "line_id,customer_id,kind,start_date,end_date,amount,currency,interval_months\nL1,C1,subscription,2024-01-01,,100,USD,1\n";
     private static readonly CustomerId C1 = new("C1");
 
-    private readonly TempStore _store = new();
+    private readonly TestStore _store;
 
-    public CrmRoundTripTests() => _store.Import(Customers, Lines).Succeeded.ShouldBeTrue();
+    protected CrmRoundTripTests(IStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _store = engine.NewStore();
+        _store.Import(Customers, Lines).Succeeded.ShouldBeTrue();
+    }
 
-    [Fact]
+    [StoreFact]
     public void Contacts_and_domains_round_trip_and_a_contact_can_be_replaced_and_deleted()
     {
         using var store = _store.Open();
@@ -44,7 +50,7 @@ public sealed class CrmRoundTripTests : IDisposable
         store.Crm.Load().Accounts.ShouldBeEmpty();
     }
 
-    [Fact]
+    [StoreFact]
     public void A_deal_keeps_its_exact_ARR_and_its_history_in_order()
     {
         using var store = _store.Open();
@@ -70,7 +76,7 @@ public sealed class CrmRoundTripTests : IDisposable
         store.Crm.DeleteDeal(deal.Id).ShouldBe(WriteOutcome.NotFound);
     }
 
-    [Fact]
+    [StoreFact]
     public void Activities_targets_pipelines_and_payments_round_trip()
     {
         using var store = _store.Open();
@@ -103,5 +109,13 @@ public sealed class CrmRoundTripTests : IDisposable
         store.Crm.BillingEvents(10).ShouldBe([new BillingEventRecord("evt_1", "invoice.paid", at, "paid")]);
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class CrmRoundTripTestsOnSqlite() : CrmRoundTripTests(new SqliteEngine());
+
+public sealed class CrmRoundTripTestsOnPostgres(PostgresEngine engine) : CrmRoundTripTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

@@ -1,15 +1,22 @@
 using RunRate.Engine.Forecast;
 using RunRate.Engine.Primitives;
-using RunRate.Storage.Tests.Sqlite;
 using Shouldly;
+
+using RunRate.Storage.Tests.Support;
 
 namespace RunRate.Storage.Tests.Forecast;
 
-public sealed class ScenarioStoreTests : IDisposable
+public abstract class ScenarioStoreTests : IDisposable
 {
-    private readonly TempStore _store = new();
+    private readonly TestStore _store;
 
-    [Fact]
+    protected ScenarioStoreTests(IStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _store = engine.NewStore();
+    }
+
+    [StoreFact]
     public void Every_rule_round_trips_exactly_and_unset_rules_stay_unset()
     {
         var bear = new Scenario("Bear case", new ScenarioRules
@@ -37,7 +44,7 @@ public sealed class ScenarioStoreTests : IDisposable
         new Scenario("base", ScenarioRules.None).Rules.IsEmpty.ShouldBeTrue();
     }
 
-    [Fact]
+    [StoreFact]
     public void Names_are_unique_ignoring_case_in_any_script_and_saving_replaces()
     {
         using var store = _store.Open();
@@ -51,7 +58,7 @@ public sealed class ScenarioStoreTests : IDisposable
         store.Scenarios.Find("überfall").ShouldBe(only);
     }
 
-    [Fact]
+    [StoreFact]
     public void List_is_ordered_by_name_ignoring_case()
     {
         using var store = _store.Open();
@@ -63,7 +70,7 @@ public sealed class ScenarioStoreTests : IDisposable
         store.Scenarios.List().Select(s => s.Name).ShouldBe(["base", "Bear", "upside"]);
     }
 
-    [Fact]
+    [StoreFact]
     public void Delete_ignores_case_and_says_whether_anything_was_deleted()
     {
         using var store = _store.Open();
@@ -75,7 +82,7 @@ public sealed class ScenarioStoreTests : IDisposable
         store.Scenarios.Find("Bear").ShouldBeNull();
     }
 
-    [Fact]
+    [StoreFact]
     public void Writes_bump_the_revision_and_refused_writes_do_not()
     {
         using var store = _store.Open();
@@ -91,7 +98,7 @@ public sealed class ScenarioStoreTests : IDisposable
         store.Revision().ShouldBe(start + 2);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_replacing_ledger_import_keeps_the_scenarios()
     {
         using (var store = _store.Open())
@@ -105,5 +112,13 @@ public sealed class ScenarioStoreTests : IDisposable
         reopened.Scenarios.Find("bear").ShouldNotBeNull();
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class ScenarioStoreTestsOnSqlite() : ScenarioStoreTests(new SqliteEngine());
+
+public sealed class ScenarioStoreTestsOnPostgres(PostgresEngine engine) : ScenarioStoreTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

@@ -64,6 +64,8 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
             ["/api/tokens"] = ["get", "post"],
             ["/api/tokens/{id}"] = ["delete"],
             ["/api/users"] = ["get"],
+            ["/api/audit"] = ["get"],
+            ["/api/audit.csv"] = ["get"],
         };
         paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ShouldBe(expected.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, methods) in expected)

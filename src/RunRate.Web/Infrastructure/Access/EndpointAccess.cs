@@ -110,6 +110,7 @@ internal static class EndpointAccess
 
         // The audit log (who changed what): finance and up.
         ["GET /api/audit"] = Need.Finance,
+        ["GET /api/audit.csv"] = Need.Finance,
 
         // Users and tokens of the workspace: admin.
         ["GET /api/users"] = Need.Admin,

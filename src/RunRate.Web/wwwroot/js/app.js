@@ -19,6 +19,7 @@ import forecast from './pages/forecast.js';
 import economics from './pages/economics.js';
 import valuation from './pages/valuation.js';
 import importPage from './pages/import.js';
+import audit from './pages/audit.js';
 import login from './pages/login.js';
 import { loadSession } from './session.js';
 
@@ -35,6 +36,7 @@ const ROUTES = [
   { re: /^\/renewals\/?$/, page: renewals, nav: 'renewals' },
   { re: /^\/signals\/?$/, page: signals, nav: 'signals' },
   { re: /^\/import\/?$/, page: importPage, nav: 'import' },
+  { re: /^\/audit\/?$/, page: audit, nav: 'audit' },
   { re: /^\/login\/?$/, page: login, nav: null },
 ];
 

@@ -1,12 +1,12 @@
-using Microsoft.Data.Sqlite;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
-using RunRate.Storage.Sqlite;
 
-namespace RunRate.Storage.Tests.Sqlite;
+using RunRate.Storage.Tests.Support;
 
-public sealed class SqliteLedgerStoreTests : IDisposable
+namespace RunRate.Storage.Tests.Ledger;
+
+public abstract class LedgerStoreTests : IDisposable
 {
     private const string Customers = "customer_id,name,segment,industry\nC1,Acme,SMB,Retail\nC2,Globex,Enterprise,\n";
     private const string Header = "line_id,customer_id,kind,product,start_date,end_date,amount,quantity,currency,interval_months\n";
@@ -16,9 +16,15 @@ public sealed class SqliteLedgerStoreTests : IDisposable
         "L3,C2,one_time,Setup,2024-02-15,,99999999999.999999,,USD,\n";
     private const string Fx = "date,from,to,rate\n2024-01-01,EUR,USD,1.066011\n";
 
-    private readonly TempStore _store = new();
+    private readonly TestStore _store;
 
-    [Fact]
+    protected LedgerStoreTests(IStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _store = engine.NewStore();
+    }
+
+    [StoreFact]
     public void Money_quantities_and_rates_round_trip_exactly_with_their_scale()
     {
         Assert.True(_store.Import(Customers, Lines, Fx).Succeeded);
@@ -42,7 +48,7 @@ public sealed class SqliteLedgerStoreTests : IDisposable
         Assert.Empty(ledger.CustomersById[new CustomerId("C2")].Attributes);
     }
 
-    [Fact]
+    [StoreFact]
     public void Importing_the_same_folder_twice_changes_nothing()
     {
         _store.Import(Customers, Lines, Fx);
@@ -55,7 +61,7 @@ public sealed class SqliteLedgerStoreTests : IDisposable
         Assert.Equal(2, store.Imports().Count);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_row_with_a_stored_id_replaces_the_stored_row_and_others_stay()
     {
         _store.Import(Customers, Lines, Fx);
@@ -68,7 +74,7 @@ public sealed class SqliteLedgerStoreTests : IDisposable
         Assert.Equal("Acme", ledger.CustomersById[new CustomerId("C1")].Name);
     }
 
-    [Fact]
+    [StoreFact]
     public void Replace_swaps_the_whole_ledger()
     {
         _store.Import(Customers, Lines, Fx);
@@ -81,7 +87,7 @@ public sealed class SqliteLedgerStoreTests : IDisposable
         Assert.Empty(ledger.Fx.Rates);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_failed_import_or_replace_leaves_the_store_byte_for_byte_as_it_was()
     {
         _store.Import(Customers, Lines, Fx);
@@ -98,7 +104,7 @@ public sealed class SqliteLedgerStoreTests : IDisposable
         Assert.Equal("Acme", store.Load().CustomersById[new CustomerId("C1")].Name);
     }
 
-    [Fact]
+    [StoreFact]
     public void Replace_does_not_let_lines_refer_to_customers_it_removes()
     {
         _store.Import(Customers, Lines, Fx);
@@ -108,36 +114,11 @@ public sealed class SqliteLedgerStoreTests : IDisposable
         Assert.Equal("customer_id", Assert.Single(result.Errors.Items).Column);
     }
 
-    [Fact]
-    public void Schema_is_versioned_and_a_newer_schema_is_refused()
+    public void Dispose()
     {
-        using (var store = _store.Open())
-        {
-            Assert.Equal(SqliteMigrations.Steps.Length, store.SchemaVersion);
-        }
-
-        using (var connection = new SqliteConnection($"Data Source={_store.Path};Pooling=false"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 99";
-            command.ExecuteNonQuery();
-        }
-
-        var error = Assert.Throws<StoreException>(() => _store.Open());
-        Assert.Contains("newer RunRate", error.Message, StringComparison.Ordinal);
+        _store.Dispose();
+        GC.SuppressFinalize(this);
     }
-
-    [Fact]
-    public void Opening_a_missing_store_for_reading_is_a_clear_error_and_creates_nothing()
-    {
-        var error = Assert.Throws<StoreException>(() => SqliteLedgerStore.Open(_store.Path, create: false));
-
-        Assert.Contains("runrate import", error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(_store.Path));
-    }
-
-    public void Dispose() => _store.Dispose();
 
     private string Report()
     {
@@ -152,3 +133,7 @@ public sealed class SqliteLedgerStoreTests : IDisposable
         return store.Imports().Count;
     }
 }
+
+public sealed class LedgerStoreTestsOnSqlite() : LedgerStoreTests(new SqliteEngine());
+
+public sealed class LedgerStoreTestsOnPostgres(PostgresEngine engine) : LedgerStoreTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

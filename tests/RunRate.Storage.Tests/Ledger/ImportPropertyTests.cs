@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using RunRate.Engine.Metrics;
 using RunRate.Engine.Primitives;
 
-namespace RunRate.Storage.Tests.Sqlite;
+using RunRate.Storage.Tests.Support;
 
-public sealed class ImportPropertyTests
+namespace RunRate.Storage.Tests.Ledger;
+
+public abstract class ImportPropertyTests(IStoreEngine engine)
 {
     private const string Header = "line_id,customer_id,kind,product,start_date,end_date,amount,quantity,currency,interval_months";
 
@@ -35,14 +36,14 @@ public sealed class ImportPropertyTests
     private const string Customers = "customer_id,segment\nC0,A\nC1,B\nC2,A\nC3,B\nC4,A\n";
     private const string Fx = "date,from,to,rate\n2022-01-01,EUR,USD,1.0832\n2024-03-01,EUR,USD,1.117304\n";
 
-    [Property(MaxTest = 25)]
-    public Property Row_order_does_not_change_any_figure_and_reimport_is_idempotent() =>
-        Prop.ForAll(
+    [StoreFact]
+    public void Row_order_does_not_change_any_figure_and_reimport_is_idempotent() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), Prop.ForAll(
             Rows().SelectMany(rows => Gen.Shuffle(rows).Select(shuffled => (rows, shuffled))).ToArbitrary(),
             pair =>
             {
-                using var a = new TempStore();
-                using var b = new TempStore();
+                using var a = engine.NewStore();
+                using var b = engine.NewStore();
                 Assert.True(a.Import(Customers, Csv(pair.rows), Fx).Succeeded);
                 Assert.True(b.Import(Customers, Csv(pair.shuffled), Fx).Succeeded);
                 var first = Figures(a);
@@ -50,11 +51,11 @@ public sealed class ImportPropertyTests
 
                 Assert.True(a.Import(Customers, Csv(pair.rows), Fx).Succeeded);
                 Assert.Equal(first, Figures(a));
-            });
+            }));
 
     private static string Csv(string[] rows) => Header + "\n" + string.Join("\n", rows) + "\n";
 
-    private static string Figures(TempStore temp)
+    private static string Figures(TestStore temp)
     {
         using var store = temp.Open();
         var report = RevenueEngine.Compute(store.Load(), new ReportRequest(CurrencyCode.Usd, new YearMonth(2023, 1), new YearMonth(2026, 6)));
@@ -72,3 +73,7 @@ public sealed class ImportPropertyTests
         return text.ToString();
     }
 }
+
+public sealed class ImportPropertyTestsOnSqlite() : ImportPropertyTests(new SqliteEngine());
+
+public sealed class ImportPropertyTestsOnPostgres(PostgresEngine engine) : ImportPropertyTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

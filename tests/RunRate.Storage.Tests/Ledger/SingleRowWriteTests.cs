@@ -1,23 +1,28 @@
-using Microsoft.Data.Sqlite;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
-using RunRate.Storage.Sqlite;
 using Shouldly;
 
-namespace RunRate.Storage.Tests.Sqlite;
+using RunRate.Storage.Tests.Support;
 
-public sealed class SingleRowWriteTests : IDisposable
+namespace RunRate.Storage.Tests.Ledger;
+
+public abstract class SingleRowWriteTests : IDisposable
 {
     private const string Customers = "customer_id,name,segment\nC1,Acme,SMB\nC2,Globex,Enterprise\n";
     private const string Lines = "line_id,customer_id,kind,start_date,end_date,amount,currency,interval_months\n" +
         "L1,C1,subscription,2024-01-01,,100,USD,1\n" +
         "L2,C1,one_time,2024-01-01,,50,USD,\n";
 
-    private readonly TempStore _store = new();
+    private readonly TestStore _store;
 
-    public SingleRowWriteTests() => _store.Import(Customers, Lines).Succeeded.ShouldBeTrue();
+    protected SingleRowWriteTests(IStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _store = engine.NewStore();
+        _store.Import(Customers, Lines).Succeeded.ShouldBeTrue();
+    }
 
-    [Fact]
+    [StoreFact]
     public void Every_committed_write_bumps_the_revision_and_refused_writes_do_not()
     {
         using var store = _store.Open();
@@ -35,7 +40,7 @@ public sealed class SingleRowWriteTests : IDisposable
         store.Revision().ShouldBe(start + 2);
     }
 
-    [Fact]
+    [StoreFact]
     public void Lines_are_created_replaced_ended_and_deleted_one_at_a_time()
     {
         using var store = _store.Open();
@@ -59,31 +64,13 @@ public sealed class SingleRowWriteTests : IDisposable
         store.FindCustomer(new CustomerId("C1"))!.Segment.ShouldBe("SMB");
     }
 
-    [Fact]
-    public void A_store_of_schema_1_is_migrated_and_gets_a_revision()
+    public void Dispose()
     {
-        using (var store = _store.Open())
-        {
-            using var command = new SqliteConnection($"Data Source={_store.Path};Pooling=False").CreateCommand();
-            command.Connection!.Open();
-            command.CommandText =
-                """
-                DROP TABLE audit_log; DROP TABLE scenarios; DROP TABLE costs;
-                DROP TABLE meta; DROP TABLE webhook_events; DROP TABLE payments; DROP TABLE targets; DROP TABLE activities;
-                DROP TABLE deal_lines; DROP TABLE deal_history; DROP TABLE deals; DROP TABLE pipeline_stages;
-                DROP TABLE contacts; DROP TABLE crm_accounts; PRAGMA user_version = 1;
-                """;
-            command.ExecuteNonQuery();
-            command.Connection.Dispose();
-        }
-
-        using var reopened = _store.Open();
-        reopened.SchemaVersion.ShouldBe(SqliteMigrations.Steps.Length);
-        reopened.Crm.Load().Pipeline.Stages.Length.ShouldBe(6);
-        var revision = reopened.Revision();
-        reopened.SaveCustomer(new Customer(new CustomerId("C5")), WriteMode.Create).ShouldBe(WriteOutcome.Done);
-        reopened.Revision().ShouldBe(revision + 1);
+        _store.Dispose();
+        GC.SuppressFinalize(this);
     }
-
-    public void Dispose() => _store.Dispose();
 }
+
+public sealed class SingleRowWriteTestsOnSqlite() : SingleRowWriteTests(new SqliteEngine());
+
+public sealed class SingleRowWriteTestsOnPostgres(PostgresEngine engine) : SingleRowWriteTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

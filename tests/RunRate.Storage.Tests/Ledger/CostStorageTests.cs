@@ -2,17 +2,25 @@ using System.Globalization;
 using RunRate.Engine.Economics;
 using Shouldly;
 
-namespace RunRate.Storage.Tests.Sqlite;
+using RunRate.Storage.Tests.Support;
 
-public sealed class CostStorageTests : IDisposable
+namespace RunRate.Storage.Tests.Ledger;
+
+public abstract class CostStorageTests : IDisposable
 {
     private const string Customers = "customer_id\nC1\n";
     private const string Lines = "line_id,customer_id,kind,start_date,amount,currency,interval_months\nL1,C1,subscription,2024-01-01,100,USD,1\n";
     private const string Header = "month,category,amount,currency,channel,description\n";
 
-    private readonly TempStore _store = new();
+    private readonly TestStore _store;
 
-    [Fact]
+    protected CostStorageTests(IStoreEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _store = engine.NewStore();
+    }
+
+    [StoreFact]
     public void Costs_round_trip_with_their_exact_decimals_channel_and_description()
     {
         _store.Import(Customers, Lines, costs: Header + "2024-01,cogs,1200.50,USD,,Hosting\n2024-01,marketing,0.000001,EUR,inbound,\"Ads, Q1\"\n2024-02,sales,99999999999.99,USD,,\n").Succeeded.ShouldBeTrue();
@@ -27,7 +35,7 @@ public sealed class CostStorageTests : IDisposable
         ]);
     }
 
-    [Fact]
+    [StoreFact]
     public void Reimporting_the_same_costs_changes_nothing()
     {
         var costs = Header + "2024-01,cogs,10,USD,,\n2024-01,cogs,10,USD,,\n2024-02,other,5,USD,,\n";
@@ -40,7 +48,7 @@ public sealed class CostStorageTests : IDisposable
         first.Length.ShouldBe(3); // two equal rows of a month are two costs, not a duplicate
     }
 
-    [Fact]
+    [StoreFact]
     public void Each_month_in_the_file_replaces_that_month_and_other_months_stay()
     {
         _store.Import(Customers, Lines, costs: Header + "2024-01,cogs,10,USD,,\n2024-02,cogs,20,USD,,\n2024-02,sales,30,USD,,\n");
@@ -51,7 +59,7 @@ public sealed class CostStorageTests : IDisposable
             [("2024-01", CostCategory.Cogs, 10m), ("2024-02", CostCategory.Cogs, 25m), ("2024-03", CostCategory.Cogs, 40m)]);
     }
 
-    [Fact]
+    [StoreFact]
     public void An_import_without_costs_keeps_them_and_replace_without_costs_removes_them()
     {
         _store.Import(Customers, Lines, costs: Header + "2024-01,cogs,10,USD,,\n");
@@ -63,7 +71,7 @@ public sealed class CostStorageTests : IDisposable
         Load().ShouldBeEmpty();
     }
 
-    [Fact]
+    [StoreFact]
     public void Replace_swaps_every_cost_for_the_files()
     {
         _store.Import(Customers, Lines, costs: Header + "2024-01,cogs,10,USD,,\n2024-02,cogs,20,USD,,\n");
@@ -73,7 +81,7 @@ public sealed class CostStorageTests : IDisposable
         Load().Select(c => (c.Month.ToString(), c.Amount)).ShouldBe([("2024-02", 1m)]);
     }
 
-    [Fact]
+    [StoreFact]
     public void A_failed_import_leaves_the_costs_and_the_revision_unchanged()
     {
         _store.Import(Customers, Lines, costs: Header + "2024-01,cogs,10,USD,,\n");
@@ -98,5 +106,13 @@ public sealed class CostStorageTests : IDisposable
         return [.. store.Load().Costs];
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class CostStorageTestsOnSqlite() : CostStorageTests(new SqliteEngine());
+
+public sealed class CostStorageTestsOnPostgres(PostgresEngine engine) : CostStorageTests(engine), IClassFixture<PostgresEngine>, IRunsOnPostgres;

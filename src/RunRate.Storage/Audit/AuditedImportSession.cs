@@ -1,0 +1,63 @@
+using System.Globalization;
+using RunRate.Engine.Economics;
+using RunRate.Engine.Ledger;
+using RunRate.Engine.Primitives;
+using RunRate.Ingest;
+
+namespace RunRate.Storage.Audit;
+
+/// <summary>
+/// An import through an <see cref="AuditedLedgerStore"/>: counts what it writes and, once committed, records
+/// one <c>ledger.import</c> entry with the mode and the counts (the rows themselves are the files imported).
+/// A session disposed without commit records nothing.
+/// </summary>
+internal sealed class AuditedImportSession(ILedgerImportSession inner, bool replace, AuditRecorder audit) : ILedgerImportSession
+{
+    private int _customers;
+    private long _lines;
+    private int _rates;
+    private int _costMonths;
+    private int _costs;
+
+    public bool IsCustomerStored(string customerId) => inner.IsCustomerStored(customerId);
+
+    public void Upsert(Customer customer)
+    {
+        inner.Upsert(customer);
+        _customers++;
+    }
+
+    public void Upsert(FxRate rate)
+    {
+        inner.Upsert(rate);
+        _rates++;
+    }
+
+    public void Upsert(RevenueLine line)
+    {
+        inner.Upsert(line);
+        _lines++;
+    }
+
+    public void ReplaceCosts(YearMonth month, IReadOnlyList<CostEntry> costs)
+    {
+        ArgumentNullException.ThrowIfNull(costs);
+        inner.ReplaceCosts(month, costs);
+        _costMonths++;
+        _costs += costs.Count;
+    }
+
+    public void Commit()
+    {
+        inner.Commit();
+        var mode = replace ? "replace" : "merge";
+        audit.Append(
+            "ledger.import",
+            null,
+            null,
+            AuditJson.Facts(("mode", mode), ("customers", _customers), ("lines", _lines), ("fx_rates", _rates), ("cost_months", _costMonths), ("costs", _costs)),
+            string.Create(CultureInfo.InvariantCulture, $"{mode}: {_customers} customers, {_lines} lines, {_rates} FX rates, {_costs} costs in {_costMonths} months"));
+    }
+
+    public void Dispose() => inner.Dispose();
+}

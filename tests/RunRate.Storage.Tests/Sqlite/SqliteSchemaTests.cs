@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using RunRate.Engine.Ledger;
+using RunRate.Engine.Primitives;
+using RunRate.Storage.Audit;
+using RunRate.Storage.Sqlite;
+using RunRate.Storage.Tests.Support;
+using Shouldly;
+
+namespace RunRate.Storage.Tests.Sqlite;
+
+/// <summary>What only the SQLite engine has: its file, PRAGMA user_version, migrations from old files, its triggers.</summary>
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private static readonly DateTimeOffset Noon = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private const string Customers = "customer_id,name,segment\nC1,Acme,SMB\nC2,Globex,Enterprise\n";
+    private const string Lines = "line_id,customer_id,kind,start_date,end_date,amount,currency,interval_months\n" +
+        "L1,C1,subscription,2024-01-01,,100,USD,1\n" +
+        "L2,C1,one_time,2024-01-01,,50,USD,\n";
+
+    private readonly TempStore _store = new();
+
+    [Fact]
+    public void Schema_is_versioned_and_a_newer_schema_is_refused()
+    {
+        using (var store = _store.Open())
+        {
+            Assert.Equal(SqliteMigrations.Steps.Length, store.SchemaVersion);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_store.Path};Pooling=false"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<StoreException>(() => _store.Open());
+        Assert.Contains("newer RunRate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Opening_a_missing_store_for_reading_is_a_clear_error_and_creates_nothing()
+    {
+        var error = Assert.Throws<StoreException>(() => SqliteLedgerStore.Open(_store.Path, create: false));
+
+        Assert.Contains("runrate import", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(_store.Path));
+    }
+
+    [Fact]
+    public void A_store_of_schema_1_is_migrated_and_gets_a_revision()
+    {
+        using (var store = _store.Open())
+        {
+            using var command = new SqliteConnection($"Data Source={_store.Path};Pooling=False").CreateCommand();
+            command.Connection!.Open();
+            command.CommandText =
+                """
+                DROP TABLE audit_log; DROP TABLE scenarios; DROP TABLE costs;
+                DROP TABLE meta; DROP TABLE webhook_events; DROP TABLE payments; DROP TABLE targets; DROP TABLE activities;
+                DROP TABLE deal_lines; DROP TABLE deal_history; DROP TABLE deals; DROP TABLE pipeline_stages;
+                DROP TABLE contacts; DROP TABLE crm_accounts; PRAGMA user_version = 1;
+                """;
+            command.ExecuteNonQuery();
+            command.Connection.Dispose();
+        }
+
+        using var reopened = _store.Open();
+        reopened.SchemaVersion.ShouldBe(SqliteMigrations.Steps.Length);
+        reopened.Crm.Load().Pipeline.Stages.Length.ShouldBe(6);
+        var revision = reopened.Revision();
+        reopened.SaveCustomer(new Customer(new CustomerId("C5")), WriteMode.Create).ShouldBe(WriteOutcome.Done);
+        reopened.Revision().ShouldBe(revision + 1);
+    }
+
+    [Fact]
+    public void The_database_refuses_to_rewrite_or_delete_an_entry()
+    {
+        using (var store = _store.Open())
+        {
+            store.Audit.Append(new AuditEntry(0, Noon, "ada", "line.delete", "line", "L1", "{}", null, null));
+        }
+
+        using var connection = new SqliteConnection($"Data Source={_store.Path}");
+        connection.Open();
+        foreach (var sql in new[] { "UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log" })
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            Should.Throw<SqliteException>(() => command.ExecuteNonQuery()).Message.ShouldContain("append-only");
+        }
+
+        using var reopened = _store.Open();
+        reopened.Audit.List(new AuditQuery()).Single().Actor.ShouldBe("ada");
+    }
+
+    public void Dispose() => _store.Dispose();
+}
