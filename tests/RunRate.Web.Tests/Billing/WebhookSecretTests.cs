@@ -26,7 +26,7 @@ public sealed class WebhookSecretTests
             var clock = new FakeTimeProvider(StripeEvents.Day1);
             var app = RunRateWebApp.Build(
                 ["--RunRate:StripeWebhookSecret=whsec_from_configuration"],
-                new WebOptions { StorePath = Path.Combine(folder.FullName, "runrate.db"), Urls = ["http://127.0.0.1:0"], Clock = clock, StripeWebhookSecret = "whsec_from_options" });
+                new WebOptions { StorePath = Path.Combine(folder.FullName, "runrate.db"), Urls = ["http://127.0.0.1:0"], Clock = clock, StripeWebhookSecret = "whsec_from_options", Open = true });
             await app.StartAsync();
             try
             {
