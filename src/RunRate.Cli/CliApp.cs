@@ -28,6 +28,7 @@ internal static class CliApp
     {
         var root = new RootCommand("RunRate: exact MRR, ARR, churn, retention and valuation from your subscription ledger.");
         root.Subcommands.Add(new ImportCommand(context).Build());
+        root.Subcommands.Add(new Export.ExportCommand(context).Build());
         root.Subcommands.Add(new MrrCommand(context).Build());
         root.Subcommands.Add(new SummaryCommand(context).Build());
         root.Subcommands.Add(new ArrBridgeCommand(context).Build());

@@ -78,8 +78,12 @@ public static class LedgerImport
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Runs the import; <paramref name="progress"/> receives the fraction of lines.csv read.</summary>
-    public static ImportResult Run(LedgerSource source, ILedgerImportTarget target, bool replace, LedgerErrors? errors = null, IProgress<double>? progress = null)
+    /// <summary>
+    /// Runs the import; <paramref name="progress"/> receives the fraction of lines.csv read. <paramref name="beforeCommit"/>
+    /// (when given) writes more into the same transaction once the whole ledger is valid and written, just before it
+    /// commits; the restore of an export writes its CRM there, so ledger and CRM commit together.
+    /// </summary>
+    public static ImportResult Run(LedgerSource source, ILedgerImportTarget target, bool replace, LedgerErrors? errors = null, IProgress<double>? progress = null, Action<ILedgerImportSession>? beforeCommit = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
@@ -125,13 +129,14 @@ public static class LedgerImport
 
         if (!errors.Any)
         {
+            beforeCommit?.Invoke(session);
             session.Commit();
         }
 
         return new ImportResult(errors, customers.Count, rates.Count, lines, costs.Count);
     }
 
-    private static T? ReadText<T>(string file, Func<Stream> open, LedgerErrors errors, Func<TextReader, T> read, IProgress<double>? progress = null)
+    internal static T? ReadText<T>(string file, Func<Stream> open, LedgerErrors errors, Func<TextReader, T> read, IProgress<double>? progress = null)
     {
         try
         {

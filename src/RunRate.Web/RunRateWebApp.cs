@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RunRate.Storage;
+using RunRate.Web.Access;
 using RunRate.Web.Audit;
 using RunRate.Web.Billing;
 using RunRate.Web.Capture;
@@ -12,6 +13,7 @@ using RunRate.Web.Events;
 using RunRate.Web.Export;
 using RunRate.Web.Forecast;
 using RunRate.Web.Infrastructure;
+using RunRate.Web.Infrastructure.Access;
 using RunRate.Web.Ledger;
 using RunRate.Web.Lines;
 using RunRate.Web.Meta;
@@ -47,13 +49,15 @@ public static class RunRateWebApp
 
         // One line per request is noise for a local server; "Now listening on" and failures still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         // Uploads may be up to 100 MB; BodySizeLimits lowers the cap to 1 MB for everything else.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimits.UploadBytes);
 
         var services = builder.Services;
         services.AddSingleton(options.Clock ?? TimeProvider.System);
-        services.AddSingleton(provider => new LedgerStores(StorePath(options, provider.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(provider => new WorkspaceStores(StorePath(options, provider.GetRequiredService<IConfiguration>())));
+        services.AddAccess(options, provider => provider.GetRequiredService<WorkspaceStores>().Location);
         services.AddSingleton<LedgerEvents>();
         services.AddStripeWebhook(options);
         services.AddHostedService(provider => provider.GetRequiredService<LedgerEvents>());
@@ -74,6 +78,8 @@ public static class RunRateWebApp
         app.UseBodySizeLimits();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAccess();
         app.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = "api-docs";
@@ -106,6 +112,8 @@ public static class RunRateWebApp
         api.MapForecast()
             .MapScenarios()
             .MapEconomics();
+        api.MapAuth()
+            .MapTokens();
         api.MapAudit();
 
         // The dashboard is a single-page app: any other path that is not a file gets index.html.

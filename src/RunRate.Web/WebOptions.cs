@@ -27,4 +27,11 @@ public sealed record WebOptions
     /// variable; with none the endpoint answers 503.
     /// </summary>
     public string? StripeWebhookSecret { get; init; }
+
+    /// <summary>
+    /// True: open demo mode, no login; every request acts as <c>demo</c>, admin of the default workspace
+    /// (<c>runrate serve --demo</c> allows it on loopback only). Null: the <c>RunRate:Open</c> setting, else false
+    /// (sign-in required). See docs/security.md.
+    /// </summary>
+    public bool? Open { get; init; }
 }

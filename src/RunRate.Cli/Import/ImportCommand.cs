@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RunRate.Cli.Common;
 using RunRate.Ingest;
+using RunRate.Ingest.Backup;
 using RunRate.Reporting.Import;
 using Spectre.Console;
 
@@ -9,9 +10,9 @@ namespace RunRate.Cli.Import;
 /// <summary><c>runrate import FOLDER</c>: validates a ledger folder and stores it all or nothing.</summary>
 internal sealed class ImportCommand(CliContext context)
 {
-    private readonly Argument<string> _folder = new("FOLDER") { Description = "Ledger folder with customers.csv, lines.csv and optional fx.csv and costs.csv" };
+    private readonly Argument<string> _folder = new("FOLDER") { Description = "Ledger folder with customers.csv, lines.csv and optional fx.csv and costs.csv, or a folder written by runrate export (restore it with --replace)" };
     private readonly Option<string?> _db = Options.Db();
-    private readonly Option<bool> _replace = new("--replace") { Description = "Replace the whole stored ledger atomically instead of merging by id" };
+    private readonly Option<bool> _replace = new("--replace") { Description = "Replace the whole stored ledger atomically instead of merging by id (with an export's CRM files: the CRM too)" };
     private readonly Option<bool> _json = Options.Json();
 
     public Command Build()
@@ -27,13 +28,15 @@ internal sealed class ImportCommand(CliContext context)
         var replace = parse.GetValue(_replace);
         var json = parse.GetValue(_json);
         var errors = new LedgerErrors(cap: 200);
-        var source = LedgerSource.FromFolder(folder, errors);
-        ImportResult? result = null;
+        var source = BackupSource.FromFolder(folder, errors);
+        BackupImportResult? restored = null;
         if (source is not null)
         {
             using var store = LedgerAccess.Open(context, parse.GetValue(_db), create: true);
-            result = json ? LedgerImport.Run(source, store, replace, errors) : WithProgress(source, store, replace, errors);
+            restored = json ? BackupImport.Run(source, folder, store, replace, errors) : WithProgress(source, folder, store, replace, errors);
         }
+
+        var result = restored?.Ledger;
 
         if (json)
         {
@@ -53,7 +56,7 @@ internal sealed class ImportCommand(CliContext context)
                 context.Error($"{Format.Count(errors.Count)} error(s){(more > 0 ? $" ({Format.Count(more)} not shown)" : "")}; nothing was imported, the store is unchanged.");
             }
 
-            return source is null && errors.Items.Any(e => e.Column is "folder" or "file") ? ExitCodes.NotFound : ExitCodes.InvalidData;
+            return result is null && errors.Items.Any(e => e.Column is "folder" || (e.Column == "file" && e.Message.StartsWith("not found", StringComparison.Ordinal))) ? ExitCodes.NotFound : ExitCodes.InvalidData;
         }
 
         if (!json)
@@ -61,14 +64,20 @@ internal sealed class ImportCommand(CliContext context)
             context.Console.MarkupLine(
                 $"[green]Imported[/] {Format.Count(result!.Customers)} customers, {Format.Count(result.Lines)} lines, {Format.Count(result.FxRates)} exchange rates{(result.Costs > 0 ? $", {Format.Count(result.Costs)} costs" : "")} " +
                 $"into {Markup.Escape(LedgerAccess.Shown(LedgerAccess.ResolveDb(context, parse.GetValue(_db))))}{(replace ? " (replaced the whole ledger)" : "")}.");
+            if (restored?.Crm is { } crm)
+            {
+                context.Console.MarkupLine(
+                    $"[green]Restored[/] the CRM: {Format.Count(crm.Crm.Contacts.Length)} contacts, {Format.Count(crm.Crm.Deals.Length)} deals, {Format.Count(crm.Crm.Activities.Length)} activities, " +
+                    $"{Format.Count(crm.Crm.Targets.Length)} targets, {Format.Count(crm.Scenarios.Length)} scenarios, {Format.Count(crm.Payments.Length)} payments, {Format.Count(crm.WebhookEvents.Length)} billing events.");
+            }
         }
 
         return ExitCodes.Success;
     }
 
-    private ImportResult WithProgress(LedgerSource source, ILedgerImportTarget store, bool replace, LedgerErrors errors)
+    private BackupImportResult WithProgress(BackupSource source, string folder, ILedgerImportTarget store, bool replace, LedgerErrors errors)
     {
-        ImportResult? result = null;
+        BackupImportResult? result = null;
         context.Console.Progress()
             .AutoClear(true)
             .HideCompleted(true)
@@ -76,7 +85,7 @@ internal sealed class ImportCommand(CliContext context)
             .Start(progress =>
             {
                 var task = progress.AddTask("Importing lines.csv", maxValue: 1.0);
-                result = LedgerImport.Run(source, store, replace, errors, new SyncProgress(fraction => task.Value = fraction));
+                result = BackupImport.Run(source, folder, store, replace, errors, new SyncProgress(fraction => task.Value = fraction));
                 task.Value = 1.0;
             });
         return result!;

@@ -6,15 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RunRate.Cli.Common;
 using RunRate.Cli.Demo;
+using RunRate.Storage.Access;
 using RunRate.Web;
 using Spectre.Console;
 
 namespace RunRate.Cli.Serve;
 
 /// <summary>
-/// <c>runrate serve</c>: the REST API and the dashboard over the same store as the CLI. With
-/// <c>--demo</c>, an empty store is first filled with the demo ledger so a new user sees a live
-/// dashboard from one command.
+/// <c>runrate serve</c>: the REST API and the dashboard over the same store as the CLI. Sign-in is required;
+/// the first run creates the admin user and prints its password once (docs/security.md). With <c>--demo</c>
+/// the server is open (no login, loopback only) and an empty store is first filled with the demo ledger so a
+/// new user sees a live dashboard from one command.
 /// </summary>
 internal sealed class ServeCommand(CliContext context)
 {
@@ -26,7 +28,7 @@ internal sealed class ServeCommand(CliContext context)
         DefaultValueFactory = _ => "http://127.0.0.1:5180",
     };
 
-    private readonly Option<bool> _demo = new("--demo") { Description = "Load the demo ledger first when the store is empty" };
+    private readonly Option<bool> _demo = new("--demo") { Description = "Open demo mode: no login (loopback addresses only); loads the demo ledger first when the store is empty" };
     private readonly Option<int> _customers = new("--demo-customers") { Description = "Customers in the demo ledger", HelpName = "N", DefaultValueFactory = _ => 500 };
     private readonly Option<string?> _stripeSecret = new("--stripe-webhook-secret")
     {
@@ -53,12 +55,29 @@ internal sealed class ServeCommand(CliContext context)
             }
         }
 
+        var demo = parse.GetValue(_demo);
+        if (demo && urls.Any(u => !IsLoopback(new Uri(u))))
+        {
+            // The demo has no login: anyone who can reach it can read and change the ledger.
+            throw new CliException(
+                $"--demo: demo mode has no login, so it only listens on this machine (http://127.0.0.1:PORT or http://localhost:PORT), not {string.Join(", ", urls.Where(u => !IsLoopback(new Uri(u))))}; drop --demo to require sign-in",
+                ExitCodes.InvalidData);
+        }
+
         using (var store = LedgerAccess.Open(context, db, create: true))
         {
-            if (parse.GetValue(_demo) && store.Load().Lines.Count == 0)
+            if (demo && store.Load().Lines.Count == 0)
             {
                 DemoCommand.LoadIntoStore(context, db, DemoCommand.Options(parse.GetValue(_customers), 42, null));
             }
+        }
+
+        // Signing in is required unless in demo mode: the first run creates the admin and prints its password once.
+        string? adminPassword = null;
+        if (!demo)
+        {
+            using var access = AccessStores.Open(db, context.Clock);
+            AccessBootstrap.EnsureAdmin(access, out adminPassword);
         }
 
         // The command prints its own start-up line and failures; the host's copies (a stack trace for a
@@ -70,6 +89,7 @@ internal sealed class ServeCommand(CliContext context)
             Urls = urls,
             Clock = context.Clock,
             StripeWebhookSecret = parse.GetValue(_stripeSecret) ?? context.Environment("RUNRATE_STRIPE_WEBHOOK_SECRET"),
+            Open = demo,
         });
         try
         {
@@ -90,9 +110,19 @@ internal sealed class ServeCommand(CliContext context)
             context.Output.Flush();
         }
 
-        if (urls.Any(u => !IsLoopback(new Uri(u))))
+        if (adminPassword is not null && addresses.FirstOrDefault() is { } first)
         {
-            context.Console.MarkupLine("[yellow]warning:[/] listening beyond this machine: the dashboard has no login yet, so anyone who can reach it can read and change the ledger.");
+            context.Output.WriteLine($"Created the admin user: {AccessBootstrap.AdminName} / {adminPassword} — log in at {first}/login (shown once)");
+            context.Output.Flush();
+        }
+
+        if (demo)
+        {
+            context.Console.MarkupLine("[yellow]Demo mode — no login:[/] every request acts as the admin of the default workspace; listening on this machine only.");
+        }
+        else if (urls.Any(u => !IsLoopback(new Uri(u)) && u.StartsWith("http:", StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Console.MarkupLine("[yellow]warning:[/] listening beyond this machine over plain HTTP: put HTTPS in front (a reverse proxy) so passwords, tokens and session cookies are not sent in the clear.");
         }
 
         context.Console.MarkupLine("[grey]Press Ctrl+C to stop.[/]");

@@ -113,6 +113,9 @@ internal sealed class CsvTable
     /// <summary>The trimmed value of a column of the current record, "" when the column is absent.</summary>
     public string this[string column] => _columns.TryGetValue(column, out var i) ? _fields[i].Trim() : "";
 
+    /// <summary>The value of a column exactly as written (free text that must round-trip, spaces included), "" when the column is absent.</summary>
+    public string Raw(string column) => _columns.TryGetValue(column, out var i) ? _fields[i] : "";
+
     /// <summary>The trimmed value at a position.</summary>
     public string At(int index) => _fields[index].Trim();
 }

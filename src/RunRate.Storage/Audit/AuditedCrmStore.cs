@@ -148,6 +148,8 @@ internal sealed class AuditedCrmStore(ICrmStore inner, AuditRecorder audit) : IC
 
     public IReadOnlyList<BillingEventRecord> BillingEvents(int limit) => inner.BillingEvents(limit);
 
+    public IReadOnlyList<Ingest.Backup.KeyedPayment> PaymentRecords() => inner.PaymentRecords();
+
     public WriteOutcome ReplaceAll(CrmData data)
     {
         ArgumentNullException.ThrowIfNull(data);

@@ -9,10 +9,13 @@ namespace RunRate.Storage.Audit;
 /// <summary>
 /// An import through an <see cref="AuditedLedgerStore"/>: counts what it writes and, once committed, records
 /// one <c>ledger.import</c> entry with the mode and the counts (the rows themselves are the files imported).
-/// A session disposed without commit records nothing.
+/// A session disposed without commit records nothing. A backup restore's CRM goes through to the inner session and
+/// adds one <c>crm.restore</c> entry with its counts.
 /// </summary>
-internal sealed class AuditedImportSession(ILedgerImportSession inner, bool replace, AuditRecorder audit) : ILedgerImportSession
+internal sealed class AuditedImportSession(ILedgerImportSession inner, bool replace, AuditRecorder audit) : ILedgerImportSession, Ingest.Backup.ICrmRestoreSession
 {
+    private Ingest.Backup.CrmBackup? _restored;
+
     private int _customers;
     private long _lines;
     private int _rates;
@@ -47,9 +50,31 @@ internal sealed class AuditedImportSession(ILedgerImportSession inner, bool repl
         _costs += costs.Count;
     }
 
+    public void RestoreCrm(Ingest.Backup.CrmBackup backup)
+    {
+        ArgumentNullException.ThrowIfNull(backup);
+        if (inner is not Ingest.Backup.ICrmRestoreSession restore)
+        {
+            throw new InvalidOperationException("This store cannot restore CRM data in an import transaction.");
+        }
+
+        restore.RestoreCrm(backup);
+        _restored = backup;
+    }
+
     public void Commit()
     {
         inner.Commit();
+        if (_restored is { } crm)
+        {
+            audit.Append(
+                "crm.restore",
+                null,
+                null,
+                AuditJson.Facts(("contacts", crm.Crm.Contacts.Length), ("deals", crm.Crm.Deals.Length), ("activities", crm.Crm.Activities.Length), ("targets", crm.Crm.Targets.Length), ("scenarios", crm.Scenarios.Length), ("payments", crm.Payments.Length), ("webhook_events", crm.WebhookEvents.Length)),
+                string.Create(CultureInfo.InvariantCulture, $"restored the CRM: {crm.Crm.Contacts.Length} contacts, {crm.Crm.Deals.Length} deals, {crm.Crm.Activities.Length} activities, {crm.Scenarios.Length} scenarios"));
+        }
+
         var mode = replace ? "replace" : "merge";
         audit.Append(
             "ledger.import",

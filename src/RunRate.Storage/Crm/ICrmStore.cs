@@ -10,7 +10,7 @@ namespace RunRate.Storage.Crm;
 /// (a won deal's lines, a billing webhook's subscription change). Every write commits whole or not at
 /// all and moves the store's revision, so dashboards refresh.
 /// </summary>
-public interface ICrmStore
+public partial interface ICrmStore
 {
     /// <summary>A consistent snapshot of every CRM table.</summary>
     CrmData Load();

@@ -28,29 +28,35 @@ internal sealed class SqliteScenarioStore(SqliteLedgerStore store, SqliteConnect
             return WriteOutcome.Invalid;
         }
 
-        var rules = scenario.Rules ?? ScenarioRules.None;
         return store.Write(transaction =>
         {
-            store.Execute(
-                transaction,
-                $"""
-                INSERT INTO scenarios (name_key, {Columns}, updated_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)
-                ON CONFLICT(name_key) DO UPDATE SET name = excluded.name, churn_points = excluded.churn_points,
-                    new_percent = excluded.new_percent, expansion_percent = excluded.expansion_percent,
-                    price_percent = excluded.price_percent, price_from = excluded.price_from,
-                    pipeline_percent = excluded.pipeline_percent, updated_at = excluded.updated_at
-                """,
-                Key(scenario.Name),
-                scenario.Name,
-                Text(rules.ChurnPoints),
-                Text(rules.NewPercent),
-                Text(rules.ExpansionPercent),
-                Text(rules.PricePercent),
-                rules.PriceFrom?.ToString(),
-                Text(rules.PipelinePercent),
-                clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            Upsert(transaction, scenario);
             return WriteOutcome.Done;
         });
+    }
+
+    /// <summary>Inserts or replaces (by name ignoring case) a scenario inside a caller's transaction.</summary>
+    internal void Upsert(SqliteTransaction transaction, Scenario scenario)
+    {
+        var rules = scenario.Rules ?? ScenarioRules.None;
+        store.Execute(
+            transaction,
+            $"""
+            INSERT INTO scenarios (name_key, {Columns}, updated_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)
+            ON CONFLICT(name_key) DO UPDATE SET name = excluded.name, churn_points = excluded.churn_points,
+                new_percent = excluded.new_percent, expansion_percent = excluded.expansion_percent,
+                price_percent = excluded.price_percent, price_from = excluded.price_from,
+                pipeline_percent = excluded.pipeline_percent, updated_at = excluded.updated_at
+            """,
+            Key(scenario.Name),
+            scenario.Name,
+            Text(rules.ChurnPoints),
+            Text(rules.NewPercent),
+            Text(rules.ExpansionPercent),
+            Text(rules.PricePercent),
+            rules.PriceFrom?.ToString(),
+            Text(rules.PipelinePercent),
+            clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
     }
 
     public bool Delete(string name)

@@ -47,43 +47,46 @@ internal sealed partial class PostgresCrmStore
     public WriteOutcome ReplaceAll(CrmData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return store.Write(session =>
+        return store.Write(session => ReplaceAllIn(session, data));
+    }
+
+    /// <summary>The body of <see cref="ReplaceAll"/> inside a caller's transaction (also a backup restore's); writes nothing unless <see cref="WriteOutcome.Done"/>.</summary>
+    internal WriteOutcome ReplaceAllIn(PgSession session, CrmData data)
+    {
+        if (CrmReplaceRules.Check(data, id => session.Exists("customers", "customer_id", id)) is var check && check != WriteOutcome.Done)
         {
-            if (CrmReplaceRules.Check(data, id => session.Exists("customers", "customer_id", id)) is var check && check != WriteOutcome.Done)
-            {
-                return check;
-            }
+            return check;
+        }
 
-            // Deal history and deal-line links go with their deals (ON DELETE CASCADE); the ledger lines stay.
-            session.Execute("DELETE FROM activities; DELETE FROM deals; DELETE FROM contacts; DELETE FROM crm_accounts; DELETE FROM targets;");
-            ReplaceStages(session, data.Pipeline);
-            foreach (var account in data.Accounts.Where(a => a.Domains.Length > 0))
-            {
-                UpsertDomains(session, account.AccountId, account.Domains);
-            }
+        // Deal history and deal-line links go with their deals (ON DELETE CASCADE); the ledger lines stay.
+        session.Execute("DELETE FROM activities; DELETE FROM deals; DELETE FROM contacts; DELETE FROM crm_accounts; DELETE FROM targets;");
+        ReplaceStages(session, data.Pipeline);
+        foreach (var account in data.Accounts.Where(a => a.Domains.Length > 0))
+        {
+            UpsertDomains(session, account.AccountId, account.Domains);
+        }
 
-            foreach (var contact in data.Contacts)
-            {
-                UpsertContact(session, contact);
-            }
+        foreach (var contact in data.Contacts)
+        {
+            UpsertContact(session, contact);
+        }
 
-            foreach (var deal in data.Deals)
-            {
-                UpsertDeal(session, deal);
-            }
+        foreach (var deal in data.Deals)
+        {
+            UpsertDeal(session, deal);
+        }
 
-            foreach (var activity in data.Activities)
-            {
-                Insert(session, activity, upsert: false);
-            }
+        foreach (var activity in data.Activities)
+        {
+            Insert(session, activity, upsert: false);
+        }
 
-            foreach (var target in data.Targets)
-            {
-                UpsertTarget(session, target);
-            }
+        foreach (var target in data.Targets)
+        {
+            UpsertTarget(session, target);
+        }
 
-            return WriteOutcome.Done;
-        });
+        return WriteOutcome.Done;
     }
 
     /// <summary>The billing event's view of the ledger, inside its transaction.</summary>

@@ -14,7 +14,7 @@ namespace RunRate.Storage.Postgres;
 /// import). Everything happens inside the import's transaction: disposing without <see cref="Commit"/> rolls it all
 /// back, staging tables included.
 /// </summary>
-internal sealed class PostgresImportSession : ILedgerImportSession
+internal sealed partial class PostgresImportSession : ILedgerImportSession
 {
     private const int ChunkRows = 50_000;
 
@@ -27,11 +27,12 @@ internal sealed class PostgresImportSession : ILedgerImportSession
     private int _customerCount;
     private int _rateCount;
     private long _lineCount;
+    private readonly PostgresLedgerStore _store;
     private bool _committed;
 
     public PostgresImportSession(PostgresLedgerStore store, PgSession session, bool replace, TimeProvider clock)
     {
-        _ = store;
+        _store = store;
         _session = session;
         _replace = replace;
         _clock = clock;

@@ -25,28 +25,34 @@ internal sealed class PostgresScenarioStore(PostgresLedgerStore store, TimeProvi
             return WriteOutcome.Invalid;
         }
 
-        var rules = scenario.Rules ?? ScenarioRules.None;
         return store.Write(session =>
         {
-            session.Execute(
-                $"""
-                INSERT INTO scenarios (name_key, {Columns}, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                ON CONFLICT (name_key) DO UPDATE SET name = excluded.name, churn_points = excluded.churn_points,
-                    new_percent = excluded.new_percent, expansion_percent = excluded.expansion_percent,
-                    price_percent = excluded.price_percent, price_from = excluded.price_from,
-                    pipeline_percent = excluded.pipeline_percent, updated_at = excluded.updated_at
-                """,
-                Key(scenario.Name),
-                scenario.Name,
-                rules.ChurnPoints,
-                rules.NewPercent,
-                rules.ExpansionPercent,
-                rules.PricePercent,
-                rules.PriceFrom is { } from ? PgValues.Month(from) : null,
-                rules.PipelinePercent,
-                clock.GetUtcNow().ToUniversalTime());
+            Upsert(session, scenario);
             return WriteOutcome.Done;
         });
+    }
+
+    /// <summary>Inserts or replaces (by name ignoring case) a scenario inside a caller's transaction.</summary>
+    internal void Upsert(PgSession session, Scenario scenario)
+    {
+        var rules = scenario.Rules ?? ScenarioRules.None;
+        session.Execute(
+            $"""
+            INSERT INTO scenarios (name_key, {Columns}, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (name_key) DO UPDATE SET name = excluded.name, churn_points = excluded.churn_points,
+                new_percent = excluded.new_percent, expansion_percent = excluded.expansion_percent,
+                price_percent = excluded.price_percent, price_from = excluded.price_from,
+                pipeline_percent = excluded.pipeline_percent, updated_at = excluded.updated_at
+            """,
+            Key(scenario.Name),
+            scenario.Name,
+            rules.ChurnPoints,
+            rules.NewPercent,
+            rules.ExpansionPercent,
+            rules.PricePercent,
+            rules.PriceFrom is { } from ? PgValues.Month(from) : null,
+            rules.PipelinePercent,
+            clock.GetUtcNow().ToUniversalTime());
     }
 
     public bool Delete(string name)

@@ -8,7 +8,7 @@ using RunRate.Ingest;
 namespace RunRate.Storage.Sqlite;
 
 /// <summary>One import transaction with batched upserts; rolled back unless committed.</summary>
-internal sealed class SqliteImportSession : ILedgerImportSession
+internal sealed partial class SqliteImportSession : ILedgerImportSession
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
@@ -23,10 +23,12 @@ internal sealed class SqliteImportSession : ILedgerImportSession
     private int _customerCount;
     private int _rateCount;
     private long _lineCount;
+    private readonly SqliteLedgerStore? _store;
     private bool _committed;
 
-    public SqliteImportSession(SqliteConnection connection, bool replace, TimeProvider clock)
+    public SqliteImportSession(SqliteConnection connection, bool replace, TimeProvider clock, SqliteLedgerStore? store = null)
     {
+        _store = store;
         _connection = connection;
         _replace = replace;
         _clock = clock;

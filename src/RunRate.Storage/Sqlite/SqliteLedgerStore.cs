@@ -86,7 +86,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
     public int SchemaVersion => Convert.ToInt32(Scalar(_connection, "PRAGMA user_version"), CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
-    public ILedgerImportSession Begin(bool replace) => new SqliteImportSession(_connection, replace, _clock);
+    public ILedgerImportSession Begin(bool replace) => new SqliteImportSession(_connection, replace, _clock, this);
 
     /// <inheritdoc />
     public RevenueLedger Load() => LoadSnapshot().Ledger;

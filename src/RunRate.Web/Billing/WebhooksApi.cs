@@ -2,13 +2,30 @@ using System.ComponentModel;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RunRate.Capture.Billing;
+using RunRate.Storage.Access;
+using RunRate.Storage.Workspaces;
 using RunRate.Web.Customers;
 using RunRate.Web.Infrastructure;
 
 namespace RunRate.Web.Billing;
 
-/// <summary>The Stripe signing secret the server checks deliveries with; null when none is configured.</summary>
+/// <summary>The Stripe signing secret the server checks deliveries to the default workspace with; null when none is configured.</summary>
 internal sealed record StripeWebhookSecret(string? Value);
+
+/// <summary>
+/// The signing secret of each workspace: the default workspace's is <see cref="StripeWebhookSecret"/>; workspace
+/// <c>acme</c>'s is the setting <c>RunRate:StripeWebhookSecrets:acme</c>. Each workspace has its own Stripe account
+/// and endpoint, so an event signed for one can never be applied to another.
+/// </summary>
+internal sealed class StripeWebhookSecrets(StripeWebhookSecret main, IConfiguration configuration)
+{
+    public const string Prefix = "RunRate:StripeWebhookSecrets:";
+
+    public string? For(string workspace) =>
+        string.Equals(workspace, Workspace.Default, StringComparison.Ordinal)
+            ? main.Value
+            : configuration[Prefix + workspace] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}
 
 /// <summary>
 /// <c>/api/webhooks</c>: Stripe billing events in (signature checked, each event applied once) and
@@ -22,11 +39,15 @@ internal static class WebhooksApi
     /// <summary>The environment variable read when neither the options nor the configuration set a secret.</summary>
     public const string SecretVariable = "RUNRATE_STRIPE_WEBHOOK_SECRET";
 
+    /// <summary>Who the audit log records for a delivery.</summary>
+    public const string Actor = "webhook:stripe";
+
     public static IServiceCollection AddStripeWebhook(this IServiceCollection services, WebOptions options) =>
         services.AddSingleton(provider => new StripeWebhookSecret(
             NonEmpty(options.StripeWebhookSecret)
             ?? NonEmpty(provider.GetRequiredService<IConfiguration>()[SecretSetting])
-            ?? NonEmpty(Environment.GetEnvironmentVariable(SecretVariable))));
+            ?? NonEmpty(Environment.GetEnvironmentVariable(SecretVariable))))
+            .AddSingleton<StripeWebhookSecrets>();
 
     public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder api)
     {
@@ -41,6 +62,16 @@ internal static class WebhooksApi
             .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesValidationProblem(StatusCodes.Status503ServiceUnavailable);
+        hooks.MapPost("/stripe/{workspace}", ReceiveFor)
+            .WithName("ReceiveStripeEventForWorkspace")
+            .WithSummary("Receive a Stripe event for one workspace (its own signing secret, RunRate:StripeWebhookSecrets:{workspace})")
+            .WithDescription("As /api/webhooks/stripe, applied to the named workspace only. A workspace that does not exist or has no signing secret answers 404.")
+            .Accepts<StripeEventBody>("application/json")
+            .Produces<WebhookAnswer>()
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         hooks.MapGet("/events", Events)
             .WithName("ListWebhookEvents")
             .WithSummary("Processed billing events, newest first")
@@ -49,10 +80,26 @@ internal static class WebhooksApi
         return api;
     }
 
-    private static async Task<Ok<WebhookAnswer>> Receive(HttpRequest request, LedgerStores stores, StripeWebhookSecret secret, TimeProvider clock, CancellationToken cancellationToken)
+    private static Task<Ok<WebhookAnswer>> Receive(HttpRequest request, WorkspaceStores stores, StripeWebhookSecret secret, TimeProvider clock, CancellationToken cancellationToken) =>
+        Apply(request, stores.Get(Workspace.Default).As(Actor), secret.Value, clock, cancellationToken);
+
+    private static Task<Ok<WebhookAnswer>> ReceiveFor(string workspace, HttpRequest request, WorkspaceStores stores, IAccessStore access, StripeWebhookSecrets secrets, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        // Unknown workspace and known workspace without a secret answer alike, so the endpoint does not reveal which exist.
+        var known = Workspace.IsValid(workspace)
+            && (string.Equals(workspace, Workspace.Default, StringComparison.Ordinal) || access.Workspaces().Any(w => string.Equals(w.Key, workspace, StringComparison.Ordinal)));
+        if (!known || secrets.For(workspace) is not { } key)
+        {
+            throw ApiException.NotFound("workspace", $"no webhook for workspace '{workspace}'");
+        }
+
+        return Apply(request, stores.Get(workspace).As(Actor), key, clock, cancellationToken);
+    }
+
+    private static async Task<Ok<WebhookAnswer>> Apply(HttpRequest request, LedgerStores stores, string? secret, TimeProvider clock, CancellationToken cancellationToken)
     {
         // Checked before reading anything: without a secret no delivery can be trusted, and 503 makes Stripe retry later.
-        if (secret.Value is not { } key)
+        if (secret is not { } key)
         {
             throw new ApiException(StatusCodes.Status503ServiceUnavailable, "The Stripe webhook is not configured.", ApiException.Single(
                 "secret",

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using RunRate.Web.Infrastructure.Access;
 
 namespace RunRate.Web.Events;
 
 /// <summary>
 /// <c>GET /api/events</c>: Server-Sent Events. On connect and whenever the ledger's revision changes,
-/// <c>event: ledger</c> with <c>data: {"revision":N}</c>; a comment every 15 s keeps proxies from
+/// <c>event: ledger</c> (of the caller's workspace only) with <c>data: {"revision":N}</c>; a comment every 15 s keeps proxies from
 /// closing an idle stream. The stream ends when the client leaves or the server stops.
 /// </summary>
 internal static class EventsApi
@@ -24,7 +25,7 @@ internal static class EventsApi
         return api;
     }
 
-    private static async Task Stream(HttpContext context, LedgerEvents events, IHostApplicationLifetime lifetime)
+    private static async Task Stream(HttpContext context, LedgerEvents events, RequestActor actor, IHostApplicationLifetime lifetime)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var token = stop.Token;
@@ -34,11 +35,11 @@ internal static class EventsApi
         response.Headers["X-Accel-Buffering"] = "no";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
-        using var subscription = events.Subscribe();
+        using var subscription = events.Subscribe(actor.Workspace);
         try
         {
             await Write(response, "retry: 2000\n\n", token);
-            var last = events.Revision;
+            var last = events.Revision(actor.Workspace);
             if (last >= 0)
             {
                 await Write(response, Event(last), token);

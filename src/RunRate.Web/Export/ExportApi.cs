@@ -1,11 +1,16 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RunRate.Ingest.Backup;
 using RunRate.Ingest.Csv;
+using RunRate.Storage.Backup;
 using RunRate.Web.Infrastructure;
 
 namespace RunRate.Web.Export;
 
-/// <summary><c>GET /api/export/*.csv</c>: the stored ledger in the import format (importing it back gives the same ledger).</summary>
+/// <summary>
+/// <c>GET /api/export/*.csv</c>: the stored ledger in the import format (importing it back gives the same ledger);
+/// <c>GET /api/export/backup.zip</c>: the whole store, CRM included, as <c>runrate export</c> writes it.
+/// </summary>
 internal static class ExportApi
 {
     public static RouteGroupBuilder MapExport(this RouteGroupBuilder api)
@@ -27,7 +32,27 @@ internal static class ExportApi
             .WithName("ExportCosts")
             .WithSummary("costs.csv of the stored ledger (a header only when there are no costs)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
+        export.MapGet("/backup.zip", Backup)
+            .WithName("ExportBackup")
+            .WithSummary("The whole store as one zip: the ledger and CRM files and runrate-export.json (restore with POST /api/ledger?replace=true or runrate import --replace)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip");
         return api;
+    }
+
+    private static FileStreamHttpResult Backup(LedgerStores stores, TimeProvider clock)
+    {
+        StoreContents contents;
+        using (var store = stores.Open())
+        {
+            contents = StoreBackup.Read(store);
+        }
+
+        // A temporary file rather than memory: a large ledger's export can be hundreds of megabytes.
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var now = clock.GetUtcNow();
+        BackupWriter.WriteZip(file, contents.Ledger, contents.Crm, now);
+        file.Position = 0;
+        return TypedResults.File(file, "application/zip", $"runrate-export-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.zip");
     }
 
     private static ContentHttpResult Csv(Action<TextWriter> write)

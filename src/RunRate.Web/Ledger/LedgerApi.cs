@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RunRate.Ingest;
+using RunRate.Ingest.Backup;
 using RunRate.Reporting.Import;
 using RunRate.Web.Infrastructure;
 using RunRate.Web.Reports;
@@ -21,7 +22,8 @@ internal static class LedgerApi
     /// <summary>No single file inside a zip may expand beyond this (a zip bomb is reported, not swallowed).</summary>
     private const long MaxEntryBytes = 1L << 30;
 
-    private static readonly string[] Names = [LedgerCsvNames.Customers, LedgerCsvNames.Lines, LedgerCsvNames.Fx, LedgerCsvNames.Costs];
+    /// <summary>The ledger files first (the first two required), then an export's CRM files and manifest (restored with replace=true).</summary>
+    private static readonly string[] Names = [.. BackupFiles.All, BackupFiles.Manifest];
 
     public static RouteGroupBuilder MapLedger(this RouteGroupBuilder api)
     {
@@ -29,7 +31,7 @@ internal static class LedgerApi
             .WithName("ImportLedger")
             .WithTags("Ledger")
             .WithSummary("Import a ledger (all or nothing)")
-            .WithDescription("multipart/form-data with the files customers.csv, lines.csv and optional fx.csv and costs.csv, or one .zip holding them (folders inside the zip are ignored). Rows are upserted by id, and each month in costs.csv replaces that month's stored costs; `replace=true` swaps the whole stored ledger (costs included). 200 with the JSON of `runrate import --json`, or 422 with every error, and nothing stored.")
+            .WithDescription("multipart/form-data with the files customers.csv, lines.csv and optional fx.csv and costs.csv, or one .zip holding them (folders inside the zip are ignored). Rows are upserted by id, and each month in costs.csv replaces that month's stored costs; `replace=true` swaps the whole stored ledger (costs included). An export (GET /api/export/backup.zip, runrate export) restores with `replace=true`: its files are checked against runrate-export.json and the CRM is replaced in the same transaction. 200 with the JSON of `runrate import --json`, or 422 with every error, and nothing stored.")
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<ImportResponse>(StatusCodes.Status200OK, "application/json")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
@@ -77,7 +79,7 @@ internal static class LedgerApi
         if (source is not null && !errors.Any)
         {
             using var store = stores.Open();
-            result = LedgerImport.Run(source, store, replaceAll, errors);
+            result = BackupImport.Run(source, zip is null ? "the upload" : "the zip", store, replaceAll, errors).Ledger;
         }
 
         if (errors.Any)
@@ -133,7 +135,7 @@ internal static class LedgerApi
         || string.Equals(file.ContentType, "application/zip", StringComparison.OrdinalIgnoreCase)
         || string.Equals(file.ContentType, "application/x-zip-compressed", StringComparison.OrdinalIgnoreCase);
 
-    private static LedgerSource? FromFiles(IFormFileCollection files, LedgerErrors errors)
+    private static BackupSource? FromFiles(IFormFileCollection files, LedgerErrors errors)
     {
         if (errors.Any)
         {
@@ -158,7 +160,7 @@ internal static class LedgerApi
         return Source(found.ToDictionary(f => f.Key, f => (Func<Stream>)f.Value.OpenReadStream, StringComparer.OrdinalIgnoreCase), "the upload", errors);
     }
 
-    private static LedgerSource? FromZip(ZipArchive zip, LedgerErrors errors)
+    private static BackupSource? FromZip(ZipArchive zip, LedgerErrors errors)
     {
         var found = new Dictionary<string, Func<Stream>>(StringComparer.OrdinalIgnoreCase);
         try
@@ -187,7 +189,7 @@ internal static class LedgerApi
         return Source(found, "the zip", errors);
     }
 
-    private static LedgerSource? Source(Dictionary<string, Func<Stream>> found, string where, LedgerErrors errors)
+    private static BackupSource? Source(Dictionary<string, Func<Stream>> found, string where, LedgerErrors errors)
     {
         foreach (var required in Names.Take(2))
         {
@@ -197,7 +199,7 @@ internal static class LedgerApi
             }
         }
 
-        return errors.Any ? null : new LedgerSource(found[LedgerCsvNames.Customers], found[LedgerCsvNames.Lines], found.GetValueOrDefault(LedgerCsvNames.Fx), found.GetValueOrDefault(LedgerCsvNames.Costs));
+        return errors.Any ? null : BackupSource.From(found.Select(f => (f.Key, f.Value)), errors);
     }
 
     /// <summary>Fails with an <see cref="IOException"/> (reported as a file error) once more than the cap has been read.</summary>

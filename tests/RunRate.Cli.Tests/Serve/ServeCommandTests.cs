@@ -35,4 +35,17 @@ public sealed class ServeCommandTests
         Assert.Contains("--urls", result.Errors, StringComparison.Ordinal);
         Assert.False(TestStores.Exists(cli.Db));
     }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5180")]
+    [InlineData("http://127.0.0.1:5180;http://192.168.1.20:5180")]
+    public void The_open_demo_refuses_an_address_beyond_this_machine(string urls)
+    {
+        using var cli = new CliHarness();
+        var result = cli.Run("serve", "--demo", "--urls", urls);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--demo: demo mode has no login", result.Errors, StringComparison.Ordinal);
+        Assert.False(TestStores.Exists(cli.Db));
+    }
 }

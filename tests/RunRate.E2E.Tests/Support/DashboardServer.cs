@@ -42,7 +42,7 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <summary>The demo ledger's CSV folder the store was imported from (customers, lines, fx and costs).</summary>
     public string LedgerFolder => Path.Combine(_folder.FullName, "ledger");
 
-    public static async Task<DashboardServer> StartAsync(int customers = 300)
+    public static async Task<DashboardServer> StartAsync(int customers = 300, bool open = true)
     {
         var folder = Directory.CreateTempSubdirectory("runrate-e2e-");
         var db = TestStores.NewLocation(folder.FullName);
@@ -62,6 +62,7 @@ public sealed class DashboardServer : IAsyncDisposable
         {
             StorePath = db,
             Urls = ["http://127.0.0.1:0"],
+            Open = open, // the dashboard suites test the pages; LoginTests signs in
             WebRoot = Path.Combine(BrowserFixture.RepositoryRoot(), "src", "RunRate.Web", "wwwroot"),
         });
         await app.StartAsync();

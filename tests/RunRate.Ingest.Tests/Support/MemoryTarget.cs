@@ -1,6 +1,7 @@
 using RunRate.Engine.Economics;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Primitives;
+using RunRate.Ingest.Backup;
 
 namespace RunRate.Ingest.Tests.Support;
 
@@ -17,10 +18,15 @@ internal sealed class MemoryTarget : ILedgerImportTarget
 
     public int Commits { get; private set; }
 
+    /// <summary>The CRM a committed restore wrote (<see cref="ICrmRestoreSession"/>), or null.</summary>
+    public CrmBackup? Crm { get; private set; }
+
     public ILedgerImportSession Begin(bool replace) => new Session(this, replace);
 
-    private sealed class Session(MemoryTarget target, bool replace) : ILedgerImportSession
+    private sealed class Session(MemoryTarget target, bool replace) : ILedgerImportSession, ICrmRestoreSession
     {
+        private CrmBackup? _crm;
+
         private readonly List<Customer> _customers = [];
         private readonly List<RevenueLine> _lines = [];
         private readonly List<FxRate> _rates = [];
@@ -35,6 +41,8 @@ internal sealed class MemoryTarget : ILedgerImportTarget
         public void Upsert(RevenueLine line) => _lines.Add(line);
 
         public void ReplaceCosts(YearMonth month, IReadOnlyList<CostEntry> costs) => _costMonths[month] = costs;
+
+        public void RestoreCrm(CrmBackup backup) => _crm = backup;
 
         public void Commit()
         {
@@ -55,6 +63,7 @@ internal sealed class MemoryTarget : ILedgerImportTarget
             _customers.ForEach(c => target.Customers[c.Id.Value] = c);
             _lines.ForEach(l => target.Lines[l.Id.Value] = l);
             target.Rates.AddRange(_rates);
+            target.Crm = _crm ?? target.Crm;
             target.Commits++;
         }
 

@@ -32,6 +32,7 @@ internal sealed class StripeWebStore : IDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting(WebOptions.StoreSetting, Db);
+            web.UseSetting("RunRate:Open", "true");
             if (secret is not null)
             {
                 web.UseSetting("RunRate:StripeWebhookSecret", secret);

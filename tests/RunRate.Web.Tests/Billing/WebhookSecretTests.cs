@@ -28,7 +28,7 @@ public sealed class WebhookSecretTests
             var clock = new FakeTimeProvider(StripeEvents.Day1);
             var app = RunRateWebApp.Build(
                 ["--RunRate:StripeWebhookSecret=whsec_from_configuration"],
-                new WebOptions { StorePath = db, Urls = ["http://127.0.0.1:0"], Clock = clock, StripeWebhookSecret = "whsec_from_options" });
+                new WebOptions { StorePath = db, Urls = ["http://127.0.0.1:0"], Clock = clock, StripeWebhookSecret = "whsec_from_options", Open = true });
             await app.StartAsync();
             try
             {

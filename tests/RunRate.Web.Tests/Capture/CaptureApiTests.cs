@@ -170,6 +170,7 @@ public sealed class CaptureApiTests : IDisposable
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting(WebOptions.StoreSetting, _web.Db);
+            web.UseSetting("RunRate:Open", "true");
             web.UseSetting("RunRate:Capture:OwnDomains", "runrate.io, acme.com");
         });
         using var client = factory.CreateClient();

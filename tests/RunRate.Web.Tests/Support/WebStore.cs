@@ -46,6 +46,7 @@ public class WebStore : IDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting(WebOptions.StoreSetting, Db);
+            web.UseSetting("RunRate:Open", "true"); // these suites test the API itself; tests/RunRate.Web.Tests/Access tests sign-in
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 web.UseSetting(key, value);

@@ -14,7 +14,21 @@ export class ApiError extends Error {
   }
 }
 
+// The session's CSRF value (from /api/auth/me or the login answer): every change carries it in X-RunRate-Csrf.
+let csrf = null;
+export function setCsrf(value) { csrf = value || null; }
+function writeHeaders(extra) {
+  return csrf ? { ...extra, 'X-RunRate-Csrf': csrf } : extra;
+}
+
+/** A 401 from any API call means the session ended: go to /login and come back here afterwards. */
+export function toLogin() {
+  if (location.pathname === '/login') return;
+  location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
 async function problemFrom(res) {
+  if (res.status === 401 && !new URL(res.url).pathname.startsWith('/api/auth/')) toLogin();
   let body = null;
   try {
     const text = await res.text();
@@ -58,7 +72,7 @@ export async function send(method, path, body) {
   try {
     res = await fetch(path, {
       method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: writeHeaders({ Accept: 'application/json', 'Content-Type': 'application/json' }),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -82,7 +96,7 @@ export async function upload(path, files, { params, field = 'files', signal } = 
   let res;
   try {
     // No Content-Type header: the browser writes multipart/form-data with its boundary.
-    res = await fetch(qs ? `${path}?${qs}` : path, { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal });
+    res = await fetch(qs ? `${path}?${qs}` : path, { method: 'POST', headers: writeHeaders({ Accept: 'application/json' }), body: form, signal });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw networkError(e);

@@ -20,6 +20,8 @@ import economics from './pages/economics.js';
 import valuation from './pages/valuation.js';
 import importPage from './pages/import.js';
 import audit from './pages/audit.js';
+import login from './pages/login.js';
+import { loadSession } from './session.js';
 
 const ROUTES = [
   { re: /^\/$/, page: overview, nav: 'overview' },
@@ -35,6 +37,7 @@ const ROUTES = [
   { re: /^\/signals\/?$/, page: signals, nav: 'signals' },
   { re: /^\/import\/?$/, page: importPage, nav: 'import' },
   { re: /^\/audit\/?$/, page: audit, nav: 'audit' },
+  { re: /^\/login\/?$/, page: login, nav: null },
 ];
 
 const notFound = {
@@ -153,13 +156,33 @@ menuBtn.addEventListener('click', () => {
 });
 
 initTheme();
-initLive((rev) => {
-  if (rev != null) revision = rev;
-  loadMeta(); // new segments, products or months may have appeared
-  reload(true);
-});
-render();
-loadMeta().then(() => {
-  // Pages that need meta (none strictly do) get it on their next load; refresh the filter bar only.
-  filters.sync();
-});
+
+// Signed in (or open demo mode): the dashboard. Not signed in: only /login, then back to where the user was.
+async function boot() {
+  const onLogin = location.pathname === '/login';
+  let me;
+  try {
+    me = await loadSession();
+  } catch {
+    me = undefined; // the server is unreachable: the pages show their own errors
+  }
+  if (me === null) {
+    if (!onLogin) { api.toLogin(); return; }
+    document.body.dataset.mode = 'none';
+    render();
+    return;
+  }
+  if (onLogin) { location.replace('/'); return; }
+  initLive((rev) => {
+    if (rev != null) revision = rev;
+    loadMeta(); // new segments, products or months may have appeared
+    reload(true);
+  });
+  render();
+  loadMeta().then(() => {
+    // Pages that need meta (none strictly do) get it on their next load; refresh the filter bar only.
+    filters.sync();
+  });
+}
+
+boot();
