@@ -63,6 +63,9 @@ internal static class EndpointAccess
         ["GET /api/export/lines.csv"] = Need.Viewer,
         ["GET /api/export/fx.csv"] = Need.Viewer,
         ["GET /api/export/costs.csv"] = Need.Viewer,
+
+        // The whole workspace in one file (ledger, CRM, payments, webhook events): as sensitive as a restore, which is a finance write.
+        ["GET /api/export/backup.zip"] = Need.Finance,
         ["GET /api/webhooks/events"] = Need.Viewer,
         ["GET /api/accounts/{id}"] = Need.Viewer,
         ["GET /api/contacts"] = Need.Viewer,
