@@ -90,7 +90,16 @@ public static class LedgerImport
         errors ??= new LedgerErrors();
         using var session = target.Begin(replace);
         var known = new HashSet<string>(StringComparer.Ordinal);
-        var customers = ReadText(CustomersCsv.FileName, source.Customers, errors, text => CustomersCsv.Read(text, errors, known)) ?? [];
+
+        // Customers go to the store as they are read (memory holds their ids, not the rows); once anything is wrong,
+        // reading goes on to report everything but nothing more is written, and the transaction is never committed.
+        var customers = ReadText(CustomersCsv.FileName, source.Customers, errors, text => CustomersCsv.Read(text, errors, known, customer =>
+        {
+            if (!errors.Any)
+            {
+                session.Upsert(customer);
+            }
+        }));
         var rates = source.Fx is null ? [] : ReadText(FxCsv.FileName, source.Fx, errors, text => FxCsv.Read(text, errors)) ?? [];
         var costs = source.Costs is null ? [] : ReadText(CostsCsv.FileName, source.Costs, errors, text => CostsCsv.Read(text, errors)) ?? [];
         if (!errors.Any)
@@ -99,11 +108,6 @@ public static class LedgerImport
             foreach (var month in costs.GroupBy(c => c.Month).OrderBy(g => g.Key))
             {
                 session.ReplaceCosts(month.Key, [.. month]);
-            }
-
-            foreach (var customer in customers)
-            {
-                session.Upsert(customer);
             }
 
             foreach (var rate in rates)
@@ -115,7 +119,7 @@ public static class LedgerImport
         var lines = ReadText(LinesCsv.FileName, source.Lines, errors, text =>
         {
             long count = 0;
-            foreach (var line in LinesCsv.Read(text, errors, id => known.Contains(id) || (!replace && session.IsCustomerStored(id))))
+            foreach (var line in LinesCsv.Read(text, errors, known, id => !replace && session.IsCustomerStored(id)))
             {
                 count++;
                 if (!errors.Any)
@@ -133,7 +137,7 @@ public static class LedgerImport
             session.Commit();
         }
 
-        return new ImportResult(errors, customers.Count, rates.Count, lines, costs.Count);
+        return new ImportResult(errors, customers, rates.Count, lines, costs.Count);
     }
 
     internal static T? ReadText<T>(string file, Func<Stream> open, LedgerErrors errors, Func<TextReader, T> read, IProgress<double>? progress = null)

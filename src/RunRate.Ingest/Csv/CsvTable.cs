@@ -8,7 +8,6 @@ namespace RunRate.Ingest.Csv;
 internal sealed class CsvTable
 {
     private readonly CsvRecordReader _reader;
-    private readonly List<string> _fields = [];
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
     private readonly LedgerErrors _errors;
 
@@ -33,7 +32,8 @@ internal sealed class CsvTable
     public static CsvTable? Open(string file, TextReader text, LedgerErrors errors, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? allowed)
     {
         var table = new CsvTable(file, new CsvRecordReader(text), errors);
-        if (!table._reader.TryRead(table._fields, out _, out var error))
+        var fields = new List<string>();
+        if (!table._reader.TryRead(fields, out _, out var error))
         {
             errors.Add(file, 1, "header", $"the file is empty; expected a header with {string.Join(", ", required)}");
             return null;
@@ -46,10 +46,10 @@ internal sealed class CsvTable
         }
 
         var ok = true;
-        var header = new List<string>(table._fields.Count);
-        for (var i = 0; i < table._fields.Count; i++)
+        var header = new List<string>(fields.Count);
+        for (var i = 0; i < fields.Count; i++)
         {
-            var name = table._fields[i].Trim();
+            var name = fields[i].Trim();
             header.Add(name);
             if (name.Length == 0)
             {
@@ -84,7 +84,7 @@ internal sealed class CsvTable
     /// <summary>Moves to the next non-blank record; malformed records are reported and skipped.</summary>
     public bool Next()
     {
-        while (_reader.TryRead(_fields, out var line, out var error))
+        while (_reader.TryRead(out var line, out var error))
         {
             Line = line;
             if (error is not null)
@@ -93,14 +93,14 @@ internal sealed class CsvTable
                 continue;
             }
 
-            if (_fields.Count == 1 && _fields[0].Length == 0)
+            if (_reader.Count == 1 && _reader[0].IsEmpty)
             {
                 continue; // blank line
             }
 
-            if (_fields.Count != Header.Count)
+            if (_reader.Count != Header.Count)
             {
-                _errors.Add(File, line, "row", $"expected {Header.Count} fields like the header, found {_fields.Count}");
+                _errors.Add(File, line, "row", $"expected {Header.Count} fields like the header, found {_reader.Count}");
                 continue;
             }
 
@@ -111,11 +111,17 @@ internal sealed class CsvTable
     }
 
     /// <summary>The trimmed value of a column of the current record, "" when the column is absent.</summary>
-    public string this[string column] => _columns.TryGetValue(column, out var i) ? _fields[i].Trim() : "";
+    public string this[string column] => _columns.TryGetValue(column, out var i) ? _reader[i].Trim().ToString() : "";
 
     /// <summary>The value of a column exactly as written (free text that must round-trip, spaces included), "" when the column is absent.</summary>
-    public string Raw(string column) => _columns.TryGetValue(column, out var i) ? _fields[i] : "";
+    public string Raw(string column) => _columns.TryGetValue(column, out var i) ? _reader[i].ToString() : "";
 
     /// <summary>The trimmed value at a position.</summary>
-    public string At(int index) => _fields[index].Trim();
+    public string At(int index) => _reader[index].Trim().ToString();
+
+    /// <summary>The position of a column, -1 when the file has no such column (read it with <see cref="Span"/>).</summary>
+    public int IndexOf(string column) => _columns.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>The trimmed value at a position (empty for -1) without allocating; valid until <see cref="Next"/>.</summary>
+    public ReadOnlySpan<char> Span(int index) => index < 0 ? [] : _reader[index].Trim();
 }

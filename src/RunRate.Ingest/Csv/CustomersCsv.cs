@@ -12,10 +12,18 @@ internal static class CustomersCsv
     public static List<Customer> Read(TextReader text, LedgerErrors errors, HashSet<string> seenIds)
     {
         var customers = new List<Customer>();
+        Read(text, errors, seenIds, customers.Add);
+        return customers;
+    }
+
+    /// <summary>As <see cref="Read(TextReader, LedgerErrors, HashSet{string})"/>, handing each valid customer on as soon as it is read; returns how many.</summary>
+    public static int Read(TextReader text, LedgerErrors errors, HashSet<string> seenIds, Action<Customer> onCustomer)
+    {
+        var count = 0;
         var table = CsvTable.Open(FileName, text, errors, ["customer_id"], allowed: null);
         if (table is null)
         {
-            return customers;
+            return count;
         }
 
         var custom = table.Header
@@ -56,10 +64,11 @@ internal static class CustomersCsv
 
             if (customer is not null)
             {
-                customers.Add(customer);
+                onCustomer(customer);
+                count++;
             }
         }
 
-        return customers;
+        return count;
     }
 }

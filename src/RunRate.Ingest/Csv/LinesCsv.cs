@@ -9,6 +9,11 @@ namespace RunRate.Ingest.Csv;
 /// all of its problems. The rules of a single line are <see cref="LineRules"/>; this file adds what
 /// only a file has: the header and duplicate ids.
 /// </summary>
+/// <remarks>
+/// A row first goes through <see cref="LineFastPath"/>, which reads the common, clean row straight from the
+/// record's characters; any row it does not vouch for (a problem, or merely an unusual spelling) is validated by
+/// <see cref="LineRules"/>, so accepted lines and every message are exactly those of the rules.
+/// </remarks>
 internal static class LinesCsv
 {
     public const string FileName = "lines.csv";
@@ -18,7 +23,11 @@ internal static class LinesCsv
     private static readonly string[] Allowed =
         ["line_id", "customer_id", "kind", "product", "start_date", "end_date", "amount", "quantity", "currency", "interval_months"];
 
-    public static IEnumerable<RevenueLine> Read(TextReader text, LedgerErrors errors, Func<string, bool> customerKnown)
+    /// <summary>
+    /// Yields every valid line. A customer is known when it is in <paramref name="known"/> (customers.csv) or
+    /// <paramref name="stored"/> says so (asked once per id; found ids are added to <paramref name="known"/>).
+    /// </summary>
+    public static IEnumerable<RevenueLine> Read(TextReader text, LedgerErrors errors, HashSet<string> known, Func<string, bool> stored)
     {
         var table = CsvTable.Open(FileName, text, errors, Required, Allowed);
         if (table is null)
@@ -26,19 +35,60 @@ internal static class LinesCsv
             yield break;
         }
 
+        var fast = new LineFastPath(table, known, stored);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstLineBySpan = firstLine.GetAlternateLookup<ReadOnlySpan<char>>();
         var problems = new List<FieldProblem>();
+        bool CustomerKnown(string id)
+        {
+            if (known.Contains(id))
+            {
+                return true;
+            }
+
+            if (!stored(id))
+            {
+                return false;
+            }
+
+            known.Add(id);
+            return true;
+        }
+
         while (table.Next())
         {
-            problems.Clear();
-            var id = table["line_id"];
-            if (id.Length > 0 && !firstLine.TryAdd(id, table.Line))
+            var idSpan = fast.Id;
+            string? id = null;
+            var duplicate = false;
+            if (!idSpan.IsEmpty)
             {
-                problems.Add(new("line_id", $"duplicate id '{id}' (first on line {firstLine[id]})"));
+                if (firstLineBySpan.TryGetValue(idSpan, out var first))
+                {
+                    duplicate = true;
+                    problems.Clear();
+                    id = idSpan.ToString();
+                    problems.Add(new("line_id", $"duplicate id '{id}' (first on line {first})"));
+                }
+                else
+                {
+                    id = idSpan.ToString();
+                    firstLine.Add(id, table.Line);
+                }
+            }
+
+            if (!duplicate && fast.TryRead(id, out var quick))
+            {
+                yield return quick;
+                continue;
+            }
+
+            if (!duplicate)
+            {
+                problems.Clear();
             }
 
             var fields = new LineFields(
-                id,
+                id ?? "",
                 table["customer_id"],
                 table["kind"],
                 table["product"],
@@ -48,7 +98,7 @@ internal static class LinesCsv
                 table["quantity"],
                 table["currency"],
                 table["interval_months"]);
-            var line = LineRules.Validate(fields, customerKnown, problems);
+            var line = LineRules.Validate(fields, CustomerKnown, problems);
             foreach (var problem in problems)
             {
                 errors.Add(FileName, table.Line, problem.Field, problem.Message);
