@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using RunRate.Engine.Ledger;
+using RunRate.Engine.Primitives;
 using RunRate.Ingest.Validation;
 
 namespace RunRate.Ingest.Csv;
@@ -31,19 +33,66 @@ internal static class CustomersCsv
             .Where(c => !CustomerRules.StandardColumns.Contains(c.name, StringComparer.OrdinalIgnoreCase))
             .ToArray();
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstLineBySpan = firstLine.GetAlternateLookup<ReadOnlySpan<char>>();
         var problems = new List<FieldProblem>();
+        var columns = new[] { "name", "country", "segment", "channel", "owner" }.Select(table.IndexOf).ToArray();
+        var idColumn = table.IndexOf("customer_id");
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sharedBySpan = shared.GetAlternateLookup<ReadOnlySpan<char>>();
+        string? Text(int column, bool share)
+        {
+            var span = table.Span(column);
+            if (span.IsEmpty)
+            {
+                return null;
+            }
+
+            if (!share)
+            {
+                return span.ToString();
+            }
+
+            if (!sharedBySpan.TryGetValue(span, out var text))
+            {
+                text = span.ToString();
+                shared[text] = text;
+            }
+
+            return text;
+        }
+
         while (table.Next())
         {
-            var id = table["customer_id"];
-            if (id.Length > 0 && !firstLine.TryAdd(id, table.Line))
+            var idSpan = table.Span(idColumn);
+            if (firstLineBySpan.TryGetValue(idSpan, out var first))
             {
-                errors.Add(FileName, table.Line, "customer_id", $"duplicate id '{id}' (first on line {firstLine[id]})");
+                errors.Add(FileName, table.Line, "customer_id", $"duplicate id '{idSpan}' (first on line {first})");
                 continue;
             }
 
+            var id = idSpan.ToString();
             if (id.Length > 0)
             {
+                firstLine.Add(id, table.Line);
                 seenIds.Add(id);
+
+                // The header already guarantees what CustomerRules checks of attribute names (non-empty, not a
+                // standard column, distinct ignoring case), so a row with an id is valid as it stands.
+                var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+                foreach (var (name, index) in custom)
+                {
+                    if (Text(index, share: true) is { } value)
+                    {
+                        attributes[name] = value;
+                    }
+                }
+
+                onCustomer(new Customer(new CustomerId(id), Text(columns[0], false), Text(columns[1], true), Text(columns[2], true), Text(columns[3], true), Text(columns[4], true))
+                {
+                    Attributes = attributes.ToImmutable(),
+                });
+                count++;
+                continue;
             }
 
             problems.Clear();

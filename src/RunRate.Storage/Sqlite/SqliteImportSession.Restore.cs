@@ -12,7 +12,7 @@ internal sealed partial class SqliteImportSession : ICrmRestoreSession
     {
         ArgumentNullException.ThrowIfNull(backup);
         var store = _store ?? throw new InvalidOperationException("This import session was opened without its store.");
-        _customers.Flush(); // CRM records refer to the customers written so far
+        _writer.Drain(); // CRM records refer to the customers written so far
         try
         {
             ((SqliteCrmStore)store.Crm).Restore(_transaction, backup, (SqliteScenarioStore)store.Scenarios);

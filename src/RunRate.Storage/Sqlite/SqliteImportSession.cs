@@ -14,9 +14,9 @@ internal sealed partial class SqliteImportSession : ILedgerImportSession
     private readonly SqliteTransaction _transaction;
     private readonly bool _replace;
     private readonly TimeProvider _clock;
-    private readonly BatchedUpsert _customers;
-    private readonly BatchedUpsert _lines;
+    private readonly SqliteBulkWriter _writer;
     private readonly BatchedUpsert _rates;
+    private readonly bool _rebuildLineIndex;
     private readonly SqliteCommand _customerExists;
     private readonly SqliteCommand _deleteCostMonth;
     private readonly SqliteCommand _insertCost;
@@ -41,8 +41,20 @@ internal sealed partial class SqliteImportSession : ILedgerImportSession
             clear.ExecuteNonQuery();
         }
 
-        _customers = new BatchedUpsert(connection, _transaction, SqliteTable.Customers);
-        _lines = new BatchedUpsert(connection, _transaction, SqliteTable.Lines);
+        // Into an empty lines table (a first import, or --replace), the index by customer is dropped and built once
+        // at commit, from sorted keys, instead of being updated row by row; both happen inside this transaction.
+        using (var empty = Command("SELECT NOT EXISTS (SELECT 1 FROM lines)"))
+        {
+            _rebuildLineIndex = Convert.ToInt64(empty.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
+        }
+
+        if (_rebuildLineIndex)
+        {
+            using var drop = Command("DROP INDEX IF EXISTS lines_by_customer");
+            drop.ExecuteNonQuery();
+        }
+
+        _writer = new SqliteBulkWriter(connection);
         _rates = new BatchedUpsert(connection, _transaction, SqliteTable.Fx);
         _customerExists = Command("SELECT 1 FROM customers WHERE customer_id = $id");
         _customerExists.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
@@ -57,36 +69,39 @@ internal sealed partial class SqliteImportSession : ILedgerImportSession
 
     public bool IsCustomerStored(string customerId)
     {
-        _customerExists.Parameters[0].Value = customerId;
-        return _customerExists.ExecuteScalar() is not null;
+        // Asked about customers that are not in the import, so rows still queued for the writer cannot change the answer.
+        lock (_writer.Gate)
+        {
+            _customerExists.Parameters[0].Value = customerId;
+            return _customerExists.ExecuteScalar() is not null;
+        }
     }
 
     public void Upsert(Customer customer)
     {
-        _customers.Add(SqliteTable.Values(customer));
+        ArgumentNullException.ThrowIfNull(customer);
+        _writer.Add(customer);
         _customerCount++;
     }
 
     public void Upsert(FxRate rate)
     {
+        _writer.Drain();
         _rates.Add(SqliteTable.Values(rate));
         _rateCount++;
     }
 
     public void Upsert(RevenueLine line)
     {
-        if (_customers.HasPending)
-        {
-            _customers.Flush(); // lines reference customers: they must be in the table first
-        }
-
-        _lines.Add(SqliteTable.Values(line));
+        ArgumentNullException.ThrowIfNull(line);
+        _writer.Add(line); // in order after the customers it refers to
         _lineCount++;
     }
 
     public void ReplaceCosts(YearMonth month, IReadOnlyList<CostEntry> costs)
     {
         ArgumentNullException.ThrowIfNull(costs);
+        _writer.Drain();
         _deleteCostMonth.Parameters[0].Value = month.ToString();
         _deleteCostMonth.ExecuteNonQuery();
         foreach (var cost in costs)
@@ -108,9 +123,14 @@ internal sealed partial class SqliteImportSession : ILedgerImportSession
 
     public void Commit()
     {
-        _customers.Flush();
+        _writer.Drain();
         _rates.Flush();
-        _lines.Flush();
+        if (_rebuildLineIndex)
+        {
+            using var index = Command("CREATE INDEX IF NOT EXISTS lines_by_customer ON lines(customer_id)");
+            index.ExecuteNonQuery();
+        }
+
         using var log = Command("INSERT INTO imports (at, mode, customers, lines, fx_rates) VALUES ($at, $mode, $c, $l, $f)");
         log.Parameters.AddWithValue("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         log.Parameters.AddWithValue("$mode", _replace ? "replace" : "merge");
@@ -130,8 +150,7 @@ internal sealed partial class SqliteImportSession : ILedgerImportSession
 
     public void Dispose()
     {
-        _customers.Dispose();
-        _lines.Dispose();
+        _writer.Dispose();
         _rates.Dispose();
         _customerExists.Dispose();
         _deleteCostMonth.Dispose();
