@@ -95,5 +95,34 @@ public sealed class SqliteSchemaTests : IDisposable
         reopened.Audit.List(new AuditQuery()).Single().Actor.ShouldBe("ada");
     }
 
+    [Fact]
+    public void The_index_of_lines_by_customer_survives_a_bulk_load_and_a_failed_one()
+    {
+        Assert.True(_store.Import(Customers, Lines).Succeeded);
+        Assert.Equal(["lines_by_customer"], LineIndexes());
+
+        Assert.False(_store.Import(Customers, Lines + "L3,C1,subscription,2024-01-01,,-1,USD,1\n", replace: true).Succeeded);
+        Assert.Equal(["lines_by_customer"], LineIndexes());
+
+        Assert.True(_store.Import(Customers, Lines, replace: true).Succeeded);
+        Assert.Equal(["lines_by_customer"], LineIndexes());
+    }
+
     public void Dispose() => _store.Dispose();
+
+    private List<string> LineIndexes()
+    {
+        using var connection = new SqliteConnection($"Data Source={_store.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'lines' AND sql IS NOT NULL ORDER BY name";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
 }
