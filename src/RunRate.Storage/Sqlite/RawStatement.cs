@@ -27,6 +27,32 @@ internal sealed class RawStatement : IDisposable
     public void Utf8(int index, ReadOnlySpan<byte> value) =>
         Check(value.IsEmpty ? raw.sqlite3_bind_text(_statement, index, string.Empty) : raw.sqlite3_bind_text(_statement, index, value));
 
+    /// <summary>Moves to the next result row; false when there is none.</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        if (rc != raw.SQLITE_DONE)
+        {
+            throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.", rc);
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the column of the current row is NULL.</summary>
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>The column's stored bytes (UTF-8 for text), valid until the next step.</summary>
+    public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(_statement, column);
+
+    /// <summary>The column as an integer.</summary>
+    public int Int32(int column) => raw.sqlite3_column_int(_statement, column);
+
     /// <summary>Runs the statement once with the bound values, then readies it for the next row.</summary>
     public void Run()
     {

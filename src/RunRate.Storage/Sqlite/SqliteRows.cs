@@ -86,8 +86,17 @@ internal static class SqliteRows
         return result;
     }
 
-    public static List<RevenueLine> ReadLines(SqliteConnection connection, SqliteTransaction? transaction, string? id = null) =>
-        ReadLines(Query(connection, transaction, LineColumns + (id is null ? "" : " WHERE line_id = $id"), id));
+    public static List<RevenueLine> ReadLines(SqliteConnection connection, SqliteTransaction? transaction, string? id = null)
+    {
+        if (id is not null)
+        {
+            return ReadLines(Query(connection, transaction, LineColumns + " WHERE line_id = $id", id));
+        }
+
+        var result = new List<RevenueLine>();
+        StreamLines(connection, transaction, result.Add);
+        return result;
+    }
 
     /// <summary>
     /// Lines whose id starts with <paramref name="prefix"/>, as a range on the primary key (ids compare
@@ -100,8 +109,12 @@ internal static class SqliteRows
     private const string LineColumns = "SELECT line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months FROM lines";
 
     /// <summary>Hands every stored line to <paramref name="onLine"/>, one row at a time (nothing is collected).</summary>
-    public static long StreamLines(SqliteConnection connection, SqliteTransaction? transaction, Action<RevenueLine> onLine) =>
-        StreamLines(Query(connection, transaction, LineColumns), onLine);
+    /// <remarks>The whole table is read through <see cref="RawLineReader"/> inside the connection's open transaction.</remarks>
+    public static long StreamLines(SqliteConnection connection, SqliteTransaction? transaction, Action<RevenueLine> onLine)
+    {
+        _ = transaction; // the raw reader runs inside the connection's transaction, whichever it is
+        return RawLineReader.Stream(connection, onLine);
+    }
 
     private static List<RevenueLine> ReadLines(SqliteDataReader source)
     {
