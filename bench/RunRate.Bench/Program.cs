@@ -52,6 +52,14 @@ Measure("load ledger from SQLite", () =>
     ledger = store.Load();
 });
 
+Measure("stream ledger from SQLite", () =>
+{
+    // What the columnar engine model reads (ILedgerStore.StreamLedger): rows handed over one by one, no snapshot.
+    using var store = SqliteLedgerStore.Open(db, create: false);
+    long streamed = 0;
+    store.StreamLedger(_ => streamed++, _ => streamed++, _ => streamed++);
+});
+
 Measure("  of which: snapshot build (sort, index)", () => _ = new RunRate.Engine.Ledger.RevenueLedger(ledger!.Customers, ledger.Lines, ledger.Fx));
 
 BridgeReport? report = null;
