@@ -86,6 +86,13 @@ internal sealed class LedgerStores
         return _models.TryReport(store, request) ?? RevenueEngine.Compute(Snapshot(store).Ledger, request);
     }
 
+    /// <summary>The picker values and revision of <c>GET /api/meta</c>, kept with the live models.</summary>
+    public Meta.MetaResponse Meta()
+    {
+        using var store = Open();
+        return _models.Meta(store);
+    }
+
     /// <summary>Opens the store just long enough to read the current ledger.</summary>
     public LedgerSnapshot Snapshot()
     {

@@ -4,27 +4,31 @@ using RunRate.Engine.Model;
 using RunRate.Engine.Movements;
 using RunRate.Engine.Primitives;
 using RunRate.Storage;
+using RunRate.Web.Meta;
 
 namespace RunRate.Web.Infrastructure;
 
 /// <summary>
 /// One workspace's in-memory revenue models (<see cref="RevenueModel"/>), one per reporting currency asked for,
-/// each tagged with the store revision it reflects. Unfiltered monthly reports (the overview's KPI card, MRR
-/// chart, ARR bridge and cohorts) read them in microseconds whatever the ledger's size. A line written through
-/// the API updates them in place (<see cref="LineWritten"/>); any other change of the store's revision (an
-/// import, a CRM write, another process) makes the next report rebuild the model from the store.
+/// and the picker values of <c>/api/meta</c>, all tagged with the store revision they reflect. Unfiltered monthly
+/// reports (the overview's KPI card, MRR chart, ARR bridge and cohorts) read them in microseconds whatever the
+/// ledger's size. A line written through the API updates them in place (<see cref="LineWritten"/>); any other
+/// change of the store's revision (an import, a CRM write, another process) makes the next request reload them,
+/// in one pass over the store for every currency held.
 /// </summary>
 internal sealed class LiveModels
 {
     private readonly object _gate = new();
-    private readonly Dictionary<CurrencyCode, Entry> _models = [];
+    private readonly Dictionary<CurrencyCode, RevenueModel?> _models = [];
+    private LedgerFacets? _facets;
+    private long _revision = -1;
     private long _builds;
     private long _applied;
 
-    /// <summary>Models built from the store so far (a full load each).</summary>
+    /// <summary>Loads from the store so far (one pass over the whole ledger each).</summary>
     public long Builds => Interlocked.Read(ref _builds);
 
-    /// <summary>Line writes applied to a model in place.</summary>
+    /// <summary>Line writes applied in place.</summary>
     public long Applied => Interlocked.Read(ref _applied);
 
     /// <summary>
@@ -40,65 +44,119 @@ internal sealed class LiveModels
             return null;
         }
 
-        var model = Current(store, request.Currency);
-        return model?.Report(request);
+        lock (_gate)
+        {
+            Refresh(store, request.Currency);
+            return _models[request.Currency]?.Report(request);
+        }
+    }
+
+    /// <summary>The picker values and revision of <c>GET /api/meta</c>.</summary>
+    public MetaResponse Meta(ILedgerStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        lock (_gate)
+        {
+            Refresh(store, CurrencyCode.Usd);
+            return _facets!.Describe(_revision);
+        }
     }
 
     /// <summary>
     /// Applies a line write made through the API: <paramref name="revisionBefore"/> was read before the write and
-    /// <paramref name="revisionAfter"/> after it. The models move to the new revision only when nothing else was
-    /// committed in between (the revision grew by exactly one); otherwise they are dropped and rebuilt on demand.
+    /// <paramref name="revisionAfter"/> after it. Everything moves to the new revision only when nothing else was
+    /// committed in between (the revision grew by exactly one) and every model takes the change; otherwise all is
+    /// dropped and reloaded on demand.
     /// </summary>
     public void LineWritten(long revisionBefore, long revisionAfter, RevenueLine? before, RevenueLine? after)
     {
         lock (_gate)
         {
-            foreach (var (currency, entry) in _models.ToList())
+            if (_facets is null || _revision != revisionBefore || revisionAfter != revisionBefore + 1
+                || !_models.Values.All(m => m is null || m.TryApply(before, after)))
             {
-                if (entry.Model is { } model && entry.Revision == revisionBefore && revisionAfter == revisionBefore + 1
-                    && model.TryApply(before, after))
-                {
-                    _models[currency] = entry with { Revision = revisionAfter };
-                    Interlocked.Increment(ref _applied);
-                }
-                else
-                {
-                    _models.Remove(currency);
-                }
+                Drop();
+                return;
             }
+
+            // A model that could not be built stays null: its currency keeps answering from the snapshot.
+            if (after is not null)
+            {
+                _facets.Add(after);
+            }
+
+            _revision = revisionAfter;
+            Interlocked.Increment(ref _applied);
         }
     }
 
-    private RevenueModel? Current(ILedgerStore store, CurrencyCode currency)
+    private void Drop()
     {
-        lock (_gate)
+        _models.Clear();
+        _facets = null;
+        _revision = -1;
+    }
+
+    private void Refresh(ILedgerStore store, CurrencyCode currency)
+    {
+        var revision = store.Revision();
+        if (_facets is not null && _revision == revision && _models.ContainsKey(currency))
         {
-            var revision = store.Revision();
-            if (_models.TryGetValue(currency, out var entry) && entry.Revision == revision)
-            {
-                return entry.Model;
-            }
+            return;
+        }
 
-            // Built under the lock: concurrent requests wait for one build instead of each loading the ledger.
-            var (model, read) = Build(store, currency);
-            Interlocked.Increment(ref _builds);
-            _models[currency] = new Entry(model, read);
-            return read == revision || model is null ? model : Current(store, currency);
+        // Loaded under the lock: concurrent requests wait for one pass instead of each reading the ledger.
+        var currencies = _revision == revision ? [currency] : _models.Keys.Append(currency).Distinct().ToList();
+        var builders = currencies.ToDictionary(c => c, RevenueModel.CreateBuilder);
+        var facets = new LedgerFacets();
+        var snapshot = store.LoadSnapshot();
+        Feed(snapshot.Ledger, facets, builders.Values);
+        if (_revision != snapshot.Revision)
+        {
+            _models.Clear();
+        }
+
+        foreach (var (code, builder) in builders)
+        {
+            _models[code] = TryBuild(builder);
+        }
+
+        _facets = facets;
+        _revision = snapshot.Revision;
+        Interlocked.Increment(ref _builds);
+    }
+
+    private static void Feed(RevenueLedger ledger, LedgerFacets facets, IEnumerable<RevenueModelBuilder> builders)
+    {
+        var all = builders.ToList();
+        foreach (var rate in ledger.Fx.Rates)
+        {
+            facets.Add(rate);
+            all.ForEach(b => b.Add(rate));
+        }
+
+        foreach (var customer in ledger.Customers)
+        {
+            facets.Add(customer);
+            all.ForEach(b => b.Add(customer));
+        }
+
+        foreach (var line in ledger.Lines)
+        {
+            facets.Add(line);
+            all.ForEach(b => b.Add(line));
         }
     }
 
-    private static (RevenueModel? Model, long Revision) Build(ILedgerStore store, CurrencyCode currency)
+    private static RevenueModel? TryBuild(RevenueModelBuilder builder)
     {
-        var snapshot = store.LoadSnapshot();
         try
         {
-            return (RevenueModel.Build(snapshot.Ledger, currency), snapshot.Revision);
+            return builder.Build();
         }
         catch (Exception e) when (e is LedgerConversionException or NotSupportedException)
         {
-            return (null, snapshot.Revision);
+            return null;
         }
     }
-
-    private sealed record Entry(RevenueModel? Model, long Revision);
 }

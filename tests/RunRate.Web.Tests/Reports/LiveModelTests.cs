@@ -73,9 +73,16 @@ public sealed class LiveModelTests(EmptyWebStore web) : IClassFixture<EmptyWebSt
         (await ArrAsync("2025-09")).ShouldBe((49.99m * 5 * 12) + 84m);
         await ShouldAgreeAsync();
         await SendAsync(HttpMethod.Delete, "/api/lines/V2-support", null, HttpStatusCode.NoContent);
-        await SendAsync(HttpMethod.Post, "/api/lines", """{"line_id":"V1-win-back","customer_id":"V1","kind":"subscription","start_date":"2025-11-20","amount":300,"currency":"USD","interval_months":3}""", HttpStatusCode.Created);
+        await SendAsync(HttpMethod.Post, "/api/lines", """{"line_id":"V1-win-back","customer_id":"V1","kind":"subscription","product":"Win-back","start_date":"2025-11-20","amount":300,"currency":"USD","interval_months":3}""", HttpStatusCode.Created);
         await ShouldAgreeAsync();
-        models.Builds.ShouldBe(builds); // six writes, no reload
+        using (var meta = await web.Client.GetAsync(Http.Url("/api/meta")))
+        {
+            var json = await meta.JsonAsync();
+            json.GetProperty("products").EnumerateArray().Select(p => p.GetString()).ShouldContain("Win-back");
+            json.GetProperty("last_month").GetString().ShouldBe("2025-11");
+        }
+
+        models.Builds.ShouldBe(builds); // six writes and the meta request, no reload
         models.Applied.ShouldBeGreaterThanOrEqualTo(6);
 
         // A write the server did not make (another process, e.g. the CLI): the revision moved, the model is rebuilt.
