@@ -1,0 +1,175 @@
+-- The monthly bridge of the contract (ledger-and-metrics.md, sections 2-4) in one query, exact.
+--
+-- Parameters: $currency (reporting currency), $from_month and $to_month (the reported months) and
+-- $first_month (= $from_month - 12: NRR, GRR and growth look a year back). A month is an integer
+-- index, year * 12 + month - 1, as the engine's YearMonth.Index.
+--
+-- Exactness: every line's MRR is amount x quantity x rate / interval_months. With S the largest
+-- decimal scale of amount x quantity x rate and L the lcm of the intervals, it is an integer number
+-- of 1/D units, D = 10^S x L, so every sum below is an exact HUGEINT (DuckDB raises an error on
+-- overflow, it never wraps). The query returns numerators over D; the caller builds the fractions.
+WITH
+pow10 AS (                                   -- 10^s as an exact integer, s = 0..38
+    SELECT s, CAST('1' || repeat('0', s::INTEGER) AS HUGEINT) AS p FROM range(0, 39) t(s)
+),
+
+-- Section 2: each line converted once, at the rate of its pair in force on its start date.
+rated AS (
+    SELECT l.line_id, l.customer_key, l.kind, l.start_date, l.end_date, l.interval_months,
+           l.amount_units * l.quantity_units * CASE
+               WHEN l.currency = $currency THEN 1::HUGEINT
+               WHEN f.rate_units IS NULL THEN error('line ' || l.line_id || ': no ' || l.currency || '->'
+                   || $currency || ' exchange rate on or before ' || strftime(l.start_date, '%Y-%m-%d'))
+               ELSE f.rate_units END AS value_units,               -- amount x quantity x rate ...
+           l.amount_scale + l.quantity_scale
+               + CASE WHEN l.currency = $currency THEN 0 ELSE f.rate_scale END AS value_scale  -- ... / 10^value_scale
+    FROM lines l
+    ASOF LEFT JOIN (SELECT * FROM fx WHERE to_currency = $currency) f
+        ON f.from_currency = l.currency AND l.start_date >= f.day
+),
+recurring AS (
+    SELECT * FROM rated WHERE kind <> 'one_time' AND value_units <> 0
+),
+denominator AS (                             -- D = 10^S x L
+    SELECT coalesce(max(value_scale), 0) AS s,
+           list_reduce(list(DISTINCT interval_months::HUGEINT), (a, b) -> lcm(a, b), 1::HUGEINT) AS l
+    FROM recurring
+),
+line_mrr AS (                                -- each line's MRR as an integer numerator over D
+    SELECT r.customer_key, r.kind, r.start_date, r.end_date,
+           r.value_units * p.p * (d.l // r.interval_months) AS mrr
+    FROM recurring r
+    CROSS JOIN denominator d
+    JOIN pow10 p ON p.s = d.s - r.value_scale
+),
+
+-- Section 3: a line adds its MRR on its start date and removes it on its end date. Lines changing
+-- on the same day of the same customer net out into one change.
+events AS (
+    SELECT customer_key, start_date AS day, mrr AS delta, kind FROM line_mrr
+    UNION ALL
+    SELECT customer_key, end_date, -mrr, kind FROM line_mrr WHERE end_date IS NOT NULL
+),
+changes AS (
+    SELECT customer_key, day,
+           sum(delta) AS change,
+           coalesce(sum(delta) FILTER (WHERE kind = 'addon'), 0) AS addon_change
+    FROM events
+    GROUP BY customer_key, day
+),
+walked AS (                                  -- the customer's MRR from each change day on
+    SELECT customer_key, day, change,
+           year(day) * 12 + month(day) - 1 AS month,
+           sum(change) OVER w AS mrr_after,
+           sum(addon_change) OVER w AS addon_after,
+           lead(year(day) * 12 + month(day) - 1) OVER w AS next_month
+    FROM changes
+    WINDOW w AS (PARTITION BY customer_key ORDER BY day ROWS UNBOUNDED PRECEDING)
+),
+classified AS (                              -- the table of section 3
+    SELECT customer_key, day, month, change, mrr_after - change AS mrr_before,
+           CASE
+               WHEN mrr_after - change = 0 AND day = first_active THEN 'new'
+               WHEN mrr_after - change = 0 THEN 'reactivation'
+               WHEN mrr_after = 0 THEN 'churn'
+               WHEN change > 0 THEN 'expansion'
+               ELSE 'contraction'
+           END AS movement
+    FROM (
+        SELECT *, min(day) FILTER (WHERE mrr_after > 0) OVER (PARTITION BY customer_key) AS first_active
+        FROM walked
+    )
+    WHERE change <> 0
+),
+movement_totals AS (
+    SELECT month,
+           coalesce(sum(change) FILTER (WHERE movement = 'new'), 0) AS new_mrr,
+           coalesce(sum(change) FILTER (WHERE movement = 'expansion'), 0) AS expansion_mrr,
+           coalesce(sum(change) FILTER (WHERE movement = 'contraction'), 0) AS contraction_mrr,
+           coalesce(sum(change) FILTER (WHERE movement = 'churn'), 0) AS churn_mrr,
+           coalesce(sum(change) FILTER (WHERE movement = 'reactivation'), 0) AS reactivation_mrr,
+           count(*) FILTER (WHERE movement = 'new') AS new_customers,
+           count(*) FILTER (WHERE movement = 'reactivation') AS reactivated_customers,
+           count(*) FILTER (WHERE movement = 'churn') AS churned_customers
+    FROM classified
+    WHERE month BETWEEN $from_month AND $to_month
+    GROUP BY month
+),
+churned_from_opening AS (                    -- customer churn: active at opening, churned in the month
+    SELECT month, count(*) AS customers
+    FROM (
+        SELECT customer_key, month
+        FROM classified
+        WHERE month BETWEEN $from_month AND $to_month
+        GROUP BY customer_key, month
+        HAVING bool_or(movement = 'churn') AND arg_min(mrr_before, day) > 0  -- MRR before the month's first change = opening
+    )
+    GROUP BY month
+),
+
+-- Section 4: the state after a change day is the closing state of every month from the day's
+-- month up to (not including) the month of the customer's next change.
+closing AS (                                 -- one row per customer and month it closes active
+    SELECT customer_key, mrr_after AS mrr, addon_after AS addon,
+           unnest(range(greatest(month, $first_month), least(coalesce(next_month, $to_month + 1), $to_month + 1))) AS month
+    FROM walked
+    WHERE mrr_after > 0 AND month <= $to_month AND coalesce(next_month, $to_month + 1) > $first_month
+),
+closing_totals AS (
+    SELECT month, sum(mrr) AS mrr, sum(mrr - addon) AS subscription_mrr, sum(addon) AS addon_mrr,
+           count(*) AS customers
+    FROM closing
+    GROUP BY month
+),
+retention AS (                               -- NRR and GRR: customers active at the closing of M-12
+    SELECT base.month + 12 AS month,
+           sum(base.mrr) AS base_mrr,
+           sum(coalesce(now.mrr, 0)) AS nrr_mrr,
+           sum(least(coalesce(now.mrr, 0), base.mrr)) AS grr_mrr
+    FROM closing base
+    LEFT JOIN closing now ON now.customer_key = base.customer_key AND now.month = base.month + 12
+    WHERE base.month <= $to_month - 12
+    GROUP BY base.month
+),
+one_time AS (                                -- one-time charges (total revenue, never MRR), over 10^S1
+    SELECT year(r.start_date) * 12 + month(r.start_date) - 1 AS month,
+           sum(r.value_units * p.p) AS amount
+    FROM rated r
+    CROSS JOIN (SELECT coalesce(max(value_scale), 0) AS s FROM rated WHERE kind = 'one_time') d
+    JOIN pow10 p ON p.s = d.s - r.value_scale
+    WHERE r.kind = 'one_time'
+    GROUP BY 1
+)
+
+SELECT m.month,
+       coalesce(opening.mrr, 0) AS opening_mrr,
+       coalesce(mt.new_mrr, 0) AS new_mrr,
+       coalesce(mt.expansion_mrr, 0) AS expansion_mrr,
+       coalesce(mt.contraction_mrr, 0) AS contraction_mrr,
+       coalesce(mt.churn_mrr, 0) AS churn_mrr,
+       coalesce(mt.reactivation_mrr, 0) AS reactivation_mrr,
+       coalesce(cl.mrr, 0) AS closing_mrr,
+       coalesce(cl.subscription_mrr, 0) AS subscription_mrr,
+       coalesce(cl.addon_mrr, 0) AS addon_mrr,
+       coalesce(opening.customers, 0) AS opening_customers,
+       coalesce(cl.customers, 0) AS customers,
+       coalesce(mt.new_customers, 0) AS new_customers,
+       coalesce(mt.reactivated_customers, 0) AS reactivated_customers,
+       coalesce(mt.churned_customers, 0) AS churned_customers,
+       coalesce(cfo.customers, 0) AS churned_from_opening,
+       coalesce(rt.base_mrr, 0) AS nrr_base_mrr,
+       coalesce(rt.nrr_mrr, 0) AS nrr_mrr,
+       coalesce(rt.grr_mrr, 0) AS grr_mrr,
+       coalesce(year_ago.mrr, 0) AS year_ago_mrr,
+       (SELECT CAST(p.p AS HUGEINT) * l FROM denominator JOIN pow10 p ON p.s = denominator.s) AS denominator,
+       coalesce(ot.amount, 0) AS one_time_amount,
+       (SELECT p.p FROM pow10 p WHERE p.s = (SELECT coalesce(max(value_scale), 0) FROM rated WHERE kind = 'one_time')) AS one_time_denominator
+FROM range($from_month, $to_month + 1) m(month)
+LEFT JOIN closing_totals cl ON cl.month = m.month
+LEFT JOIN closing_totals opening ON opening.month = m.month - 1
+LEFT JOIN closing_totals year_ago ON year_ago.month = m.month - 12
+LEFT JOIN movement_totals mt ON mt.month = m.month
+LEFT JOIN churned_from_opening cfo ON cfo.month = m.month
+LEFT JOIN retention rt ON rt.month = m.month
+LEFT JOIN one_time ot ON ot.month = m.month
+ORDER BY m.month
