@@ -32,7 +32,7 @@ recurring AS (
 ),
 denominator AS (                             -- D = 10^S x L
     SELECT coalesce(max(value_scale), 0) AS s,
-           list_reduce(list(DISTINCT interval_months::HUGEINT), (a, b) -> lcm(a, b), 1::HUGEINT) AS l
+           coalesce(list_reduce(list(DISTINCT interval_months::HUGEINT), (a, b) -> lcm(a, b), 1::HUGEINT), 1) AS l
     FROM recurring
 ),
 line_mrr AS (                                -- each line's MRR as an integer numerator over D
