@@ -28,6 +28,12 @@ internal sealed class DuckLedger : IDisposable
         {
             connection.Open();
             Execute(connection, $"SET threads={threads}");
+            if (Environment.GetEnvironmentVariable("RUNRATE_DUCKDB_PROFILE") is { Length: > 0 } profile)
+            {
+                // DuckDB's per-operator JSON profile of the last query, for tuning bridge.sql.
+                Execute(connection, "PRAGMA enable_profiling='json'");
+                Execute(connection, $"PRAGMA profiling_output='{profile.Replace("'", "''", StringComparison.Ordinal)}'");
+            }
             Execute(connection, ReadSql("schema.sql"));
             var ledger = new DuckLedger(connection);
             var keys = ledger.AppendCustomers(customers);

@@ -13,19 +13,25 @@ pow10 AS (                                   -- 10^s as an exact integer, s = 0.
     SELECT s, CAST('1' || repeat('0', s::INTEGER) AS HUGEINT) AS p FROM range(0, 39) t(s)
 ),
 
--- Section 2: each line converted once, at the rate of its pair in force on its start date.
+-- Section 2: each line converted once, at the rate of its pair in force on its start date. Lines
+-- share few start dates, so each (currency, start date) looks its rate up once.
+line_rates AS (
+    SELECT k.currency, k.start_date, f.rate_units, f.rate_scale
+    FROM (SELECT DISTINCT currency, start_date FROM lines WHERE currency <> $currency) k
+    ASOF LEFT JOIN (SELECT * FROM fx WHERE to_currency = $currency) f
+        ON f.from_currency = k.currency AND k.start_date >= f.day
+),
 rated AS (
     SELECT l.line_id, l.customer_key, l.kind, l.start_date, l.end_date, l.interval_months,
            l.amount_units * l.quantity_units * CASE
                WHEN l.currency = $currency THEN 1::HUGEINT
-               WHEN f.rate_units IS NULL THEN error('line ' || l.line_id || ': no ' || l.currency || '->'
+               WHEN r.rate_units IS NULL THEN error('line ' || l.line_id || ': no ' || l.currency || '->'
                    || $currency || ' exchange rate on or before ' || strftime(l.start_date, '%Y-%m-%d'))
-               ELSE f.rate_units END AS value_units,               -- amount x quantity x rate ...
+               ELSE r.rate_units END AS value_units,               -- amount x quantity x rate ...
            l.amount_scale + l.quantity_scale
-               + CASE WHEN l.currency = $currency THEN 0 ELSE f.rate_scale END AS value_scale  -- ... / 10^value_scale
+               + CASE WHEN l.currency = $currency THEN 0 ELSE r.rate_scale END AS value_scale  -- ... / 10^value_scale
     FROM lines l
-    ASOF LEFT JOIN (SELECT * FROM fx WHERE to_currency = $currency) f
-        ON f.from_currency = l.currency AND l.start_date >= f.day
+    LEFT JOIN line_rates r ON r.currency = l.currency AND r.start_date = l.start_date
 ),
 recurring AS (
     SELECT * FROM rated WHERE kind <> 'one_time' AND value_units <> 0
@@ -35,12 +41,16 @@ denominator AS (                             -- D = 10^S x L
            coalesce(list_reduce(list(DISTINCT interval_months::HUGEINT), (a, b) -> lcm(a, b), 1::HUGEINT), 1) AS l
     FROM recurring
 ),
-line_mrr AS (                                -- each line's MRR as an integer numerator over D
-    SELECT r.customer_key, r.kind, r.start_date, r.end_date,
-           r.value_units * p.p * (d.l // r.interval_months) AS mrr
-    FROM recurring r
+factors AS (                                 -- 10^(S - scale) x L / interval, per scale and interval in use
+    SELECT k.value_scale, k.interval_months, p.p * (d.l // k.interval_months) AS factor
+    FROM (SELECT DISTINCT value_scale, interval_months FROM recurring) k
     CROSS JOIN denominator d
-    JOIN pow10 p ON p.s = d.s - r.value_scale
+    JOIN pow10 p ON p.s = d.s - k.value_scale
+),
+line_mrr AS (                                -- each line's MRR as an integer numerator over D
+    SELECT r.customer_key, r.kind, r.start_date, r.end_date, r.value_units * f.factor AS mrr
+    FROM recurring r
+    JOIN factors f USING (value_scale, interval_months)
 ),
 
 -- Section 3: a line adds its MRR on its start date and removes it on its end date. Lines changing
@@ -62,6 +72,7 @@ walked AS (                                  -- the customer's MRR from each cha
            year(day) * 12 + month(day) - 1 AS month,
            sum(change) OVER w AS mrr_after,
            sum(addon_change) OVER w AS addon_after,
+           count(*) FILTER (WHERE change <> 0) OVER w AS changes_so_far,
            lead(year(day) * 12 + month(day) - 1) OVER w AS next_month
     FROM changes
     WINDOW w AS (PARTITION BY customer_key ORDER BY day ROWS UNBOUNDED PRECEDING)
@@ -69,16 +80,13 @@ walked AS (                                  -- the customer's MRR from each cha
 classified AS (                              -- the table of section 3
     SELECT customer_key, day, month, change, mrr_after - change AS mrr_before,
            CASE
-               WHEN mrr_after - change = 0 AND day = first_active THEN 'new'
-               WHEN mrr_after - change = 0 THEN 'reactivation'
+               WHEN mrr_after - change = 0 AND changes_so_far = 1 THEN 'new'  -- MRR starts at 0 and never goes below:
+               WHEN mrr_after - change = 0 THEN 'reactivation'                -- the first change is the first activity
                WHEN mrr_after = 0 THEN 'churn'
                WHEN change > 0 THEN 'expansion'
                ELSE 'contraction'
            END AS movement
-    FROM (
-        SELECT *, min(day) FILTER (WHERE mrr_after > 0) OVER (PARTITION BY customer_key) AS first_active
-        FROM walked
-    )
+    FROM walked
     WHERE change <> 0
 ),
 movement_totals AS (
@@ -107,36 +115,66 @@ churned_from_opening AS (                    -- customer churn: active at openin
     GROUP BY month
 ),
 
--- Section 4: the state after a change day is the closing state of every month from the day's
--- month up to (not including) the month of the customer's next change.
-closing AS (                                 -- one row per customer and month it closes active
+-- Section 4: after a change day the customer's state is the closing state of every month from the
+-- day's month up to (not including) the month of its next change: a segment of months [first, end).
+segments AS (
     SELECT customer_key, mrr_after AS mrr, addon_after AS addon,
-           unnest(range(greatest(month, $first_month), least(coalesce(next_month, $to_month + 1), $to_month + 1))) AS month
+           month AS first_month, coalesce(next_month, 1000000) AS end_month
     FROM walked
-    WHERE mrr_after > 0 AND month <= $to_month AND coalesce(next_month, $to_month + 1) > $first_month
+    WHERE mrr_after > 0 AND month < coalesce(next_month, 1000000)
 ),
-closing_totals AS (
-    SELECT month, sum(mrr) AS mrr, sum(mrr - addon) AS subscription_mrr, sum(addon) AS addon_mrr,
-           count(*) AS customers
-    FROM closing
+months AS (
+    SELECT month FROM range($first_month, $to_month + 1) t(month)
+),
+-- Closing totals by differences: a segment adds its state in its first month and takes it away in
+-- its end month; the closing state of month M is the sum of every difference up to M.
+closing_differences AS (
+    SELECT month, sum(mrr) AS mrr, sum(addon) AS addon, sum(customers) AS customers
+    FROM (
+        SELECT first_month AS month, mrr, addon, 1 AS customers FROM segments
+        UNION ALL
+        SELECT end_month, -mrr, -addon, -1 FROM segments WHERE end_month <= $to_month
+    )
     GROUP BY month
 ),
-retention AS (                               -- NRR and GRR: customers active at the closing of M-12
-    SELECT base.month + 12 AS month,
-           sum(base.mrr) AS base_mrr,
-           sum(coalesce(now.mrr, 0)) AS nrr_mrr,
-           sum(least(coalesce(now.mrr, 0), base.mrr)) AS grr_mrr
-    FROM closing base
-    LEFT JOIN closing now ON now.customer_key = base.customer_key AND now.month = base.month + 12
-    WHERE base.month <= $to_month - 12
-    GROUP BY base.month
+closing_totals AS (
+    SELECT m.month, sum(d.mrr) AS mrr, sum(d.mrr - d.addon) AS subscription_mrr, sum(d.addon) AS addon_mrr,
+           sum(d.customers) AS customers
+    FROM months m
+    JOIN closing_differences d ON d.month <= m.month
+    GROUP BY m.month
+),
+-- NRR and GRR numerators: a customer's segment a holding its closing state at M-12 and segment b
+-- holding it at M (both active) count in the months where both hold, the same way by differences.
+retention_pairs AS (
+    SELECT greatest(a.first_month + 12, b.first_month) AS first_month, least(a.end_month + 12, b.end_month) AS end_month,
+           b.mrr AS nrr, least(a.mrr, b.mrr) AS grr
+    FROM segments a
+    JOIN segments b ON b.customer_key = a.customer_key
+                   AND b.first_month < a.end_month + 12 AND b.end_month > a.first_month + 12
+),
+retention_differences AS (
+    SELECT month, sum(nrr) AS nrr, sum(grr) AS grr
+    FROM (
+        SELECT first_month AS month, nrr, grr FROM retention_pairs
+        UNION ALL
+        SELECT end_month, -nrr, -grr FROM retention_pairs WHERE end_month <= $to_month
+    )
+    GROUP BY month
+),
+retention AS (
+    SELECT m.month, sum(d.nrr) AS nrr_mrr, sum(d.grr) AS grr_mrr
+    FROM months m
+    JOIN retention_differences d ON d.month <= m.month
+    GROUP BY m.month
 ),
 one_time AS (                                -- one-time charges (total revenue, never MRR), over 10^S1
     SELECT year(r.start_date) * 12 + month(r.start_date) - 1 AS month,
            sum(r.value_units * p.p) AS amount
     FROM rated r
-    CROSS JOIN (SELECT coalesce(max(value_scale), 0) AS s FROM rated WHERE kind = 'one_time') d
-    JOIN pow10 p ON p.s = d.s - r.value_scale
+    JOIN (SELECT value_scale, max(value_scale) OVER () AS s FROM rated WHERE kind = 'one_time' GROUP BY value_scale) k
+        USING (value_scale)
+    JOIN pow10 p ON p.s = k.s - k.value_scale
     WHERE r.kind = 'one_time'
     GROUP BY 1
 )
@@ -157,7 +195,7 @@ SELECT m.month,
        coalesce(mt.reactivated_customers, 0) AS reactivated_customers,
        coalesce(mt.churned_customers, 0) AS churned_customers,
        coalesce(cfo.customers, 0) AS churned_from_opening,
-       coalesce(rt.base_mrr, 0) AS nrr_base_mrr,
+       coalesce(year_ago.mrr, 0) AS nrr_base_mrr,              -- = closing MRR of the customers active at M-12
        coalesce(rt.nrr_mrr, 0) AS nrr_mrr,
        coalesce(rt.grr_mrr, 0) AS grr_mrr,
        coalesce(year_ago.mrr, 0) AS year_ago_mrr,
