@@ -73,6 +73,7 @@ walked AS (                                  -- the customer's MRR from each cha
            sum(change) OVER w AS mrr_after,
            sum(addon_change) OVER w AS addon_after,
            count(*) FILTER (WHERE change <> 0) OVER w AS changes_so_far,
+           lag(year(day) * 12 + month(day) - 1) OVER w AS previous_month,
            lead(year(day) * 12 + month(day) - 1) OVER w AS next_month
     FROM changes
     WINDOW w AS (PARTITION BY customer_key ORDER BY day ROWS UNBOUNDED PRECEDING)
@@ -104,15 +105,14 @@ movement_totals AS (
     GROUP BY month
 ),
 churned_from_opening AS (                    -- customer churn: active at opening, churned in the month
-    SELECT month, count(*) AS customers
-    FROM (
-        SELECT customer_key, month
-        FROM classified
-        WHERE month BETWEEN $from_month AND $to_month
-        GROUP BY customer_key, month
-        HAVING bool_or(movement = 'churn') AND arg_min(mrr_before, day) > 0  -- MRR before the month's first change = opening
-    )
-    GROUP BY month
+    SELECT churn.month, count(DISTINCT churn.customer_key) AS customers
+    FROM classified churn
+    JOIN walked opening                      -- MRR before the month's first change day = the month's opening
+        ON opening.customer_key = churn.customer_key AND opening.month = churn.month
+       AND opening.previous_month IS DISTINCT FROM opening.month
+    WHERE churn.movement = 'churn' AND opening.mrr_after - opening.change > 0
+      AND churn.month BETWEEN $from_month AND $to_month
+    GROUP BY churn.month
 ),
 
 -- Section 4: after a change day the customer's state is the closing state of every month from the
