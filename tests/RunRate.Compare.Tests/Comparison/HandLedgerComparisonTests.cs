@@ -61,9 +61,9 @@ public sealed class HandLedgerComparisonTests
         var ledger = new HandLedger()
             .Rate("2025-03-01", "EUR", "USD", 1.1m)
             .Line("A", LineKind.Subscription, "2025-02-01", null, 10m, currency: "EUR");
-        using var prepared = PreparedComparison.Load(ledger.Customers, ledger.Lines, ledger.Rates, CurrencyCode.Usd, threads: 1);
+        using var duck = RunRate.Compare.DuckDb.DuckLedger.Load(ledger.Customers, ledger.Lines, ledger.Rates, threads: 1);
 
-        var error = Should.Throw<Exception>(() => RunRate.Compare.DuckDb.DuckBridge.Compute(prepared.Duck, CurrencyCode.Usd, From, To));
+        var error = Should.Throw<Exception>(() => RunRate.Compare.DuckDb.DuckBridge.Compute(duck, CurrencyCode.Usd, From, To));
 
         error.Message.ShouldContain("line L001: no EUR->USD exchange rate on or before 2025-02-01");
     }
