@@ -37,6 +37,15 @@ public interface ILedgerStore : ILedgerImportTarget, IDisposable
     /// <summary>A snapshot of the whole ledger with the revision it was read at (one read transaction).</summary>
     LedgerSnapshot LoadSnapshot();
 
+    /// <summary>
+    /// Reads the whole ledger in one read transaction without building a snapshot: every exchange rate goes to
+    /// <paramref name="onFx"/>, then every customer to <paramref name="onCustomer"/>, then every line to
+    /// <paramref name="onLine"/> (any order within a kind), one row at a time, so memory stays O(1) per row and a
+    /// caller such as the columnar engine model builds its own representation. Returns the revision read in that
+    /// transaction. The callbacks must not use this store (the read transaction is open while they run).
+    /// </summary>
+    long StreamLedger(Action<FxRate> onFx, Action<Customer> onCustomer, Action<RevenueLine> onLine);
+
     /// <summary>One stored customer, or null.</summary>
     Customer? FindCustomer(CustomerId id);
 

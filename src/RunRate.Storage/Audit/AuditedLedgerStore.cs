@@ -53,6 +53,8 @@ internal sealed class AuditedLedgerStore : ILedgerStore
 
     public LedgerSnapshot LoadSnapshot() => _inner.LoadSnapshot();
 
+    public long StreamLedger(Action<FxRate> onFx, Action<Customer> onCustomer, Action<RevenueLine> onLine) => _inner.StreamLedger(onFx, onCustomer, onLine);
+
     public Customer? FindCustomer(CustomerId id) => _inner.FindCustomer(id);
 
     public RevenueLine? FindLine(LineId id) => _inner.FindLine(id);

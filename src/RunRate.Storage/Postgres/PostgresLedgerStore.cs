@@ -90,6 +90,22 @@ public sealed class PostgresLedgerStore : ILedgerStore
     });
 
     /// <inheritdoc />
+    public long StreamLedger(Action<FxRate> onFx, Action<Customer> onCustomer, Action<RevenueLine> onLine)
+    {
+        ArgumentNullException.ThrowIfNull(onFx);
+        ArgumentNullException.ThrowIfNull(onCustomer);
+        ArgumentNullException.ThrowIfNull(onLine);
+        return Read(session =>
+        {
+            var revision = ReadRevision(session);
+            PostgresRows.StreamFx(session, onFx);
+            PostgresRows.StreamCustomers(session, onCustomer);
+            PostgresRows.StreamLines(session, onLine);
+            return revision;
+        });
+    }
+
+    /// <inheritdoc />
     public long Revision() => Read(ReadRevision, snapshot: false);
 
     /// <inheritdoc />

@@ -34,35 +34,46 @@ internal static class PostgresRows
     public static List<Customer> ReadCustomers(PgSession session, string? id = null)
     {
         var result = new List<Customer>();
+        StreamCustomers(session, result.Add, id);
+        return result;
+    }
+
+    /// <summary>Hands every stored customer (or the one with <paramref name="id"/>) to <paramref name="onCustomer"/>, one row at a time.</summary>
+    public static void StreamCustomers(PgSession session, Action<Customer> onCustomer, string? id = null)
+    {
         using var reader = id is null
             ? session.Query($"SELECT {CustomerColumns}::text FROM customers")
             : session.Query($"SELECT {CustomerColumns}::text FROM customers WHERE customer_id = $1", id);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
         {
             var json = reader.GetString(6);
-            var customer = new Customer(new CustomerId(reader.GetString(0)), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5));
+            var customer = new Customer(new CustomerId(reader.GetString(0)), Text(reader, 1), Shared(texts, reader, 2), Shared(texts, reader, 3), Shared(texts, reader, 4), Shared(texts, reader, 5));
             if (json != "{}")
             {
                 var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
                 customer = customer with { Attributes = attributes.ToImmutableSortedDictionary(StringComparer.Ordinal) };
             }
 
-            result.Add(customer);
+            onCustomer(customer);
         }
-
-        return result;
     }
 
     public static List<FxRate> ReadFx(PgSession session)
     {
         var result = new List<FxRate>();
+        StreamFx(session, result.Add);
+        return result;
+    }
+
+    /// <summary>Hands every stored rate to <paramref name="onFx"/>.</summary>
+    public static void StreamFx(PgSession session, Action<FxRate> onFx)
+    {
         using var reader = session.Query($"SELECT {FxColumns} FROM fx_rates");
         while (reader.Read())
         {
-            result.Add(new FxRate(reader.GetFieldValue<DateOnly>(0), CurrencyCode.Parse(reader.GetString(1)), CurrencyCode.Parse(reader.GetString(2)), reader.GetDecimal(3)));
+            onFx(new FxRate(reader.GetFieldValue<DateOnly>(0), CurrencyCode.Parse(reader.GetString(1)), CurrencyCode.Parse(reader.GetString(2)), reader.GetDecimal(3)));
         }
-
-        return result;
     }
 
     public static List<CostEntry> ReadCosts(PgSession session)
@@ -88,10 +99,20 @@ internal static class PostgresRows
         [.. ReadLines(session.Query($"SELECT {LineColumns} FROM lines WHERE line_id >= $1 AND line_id < $1 || chr(1114111)", prefix))
             .Where(l => l.Id.Value.StartsWith(prefix, StringComparison.Ordinal))];
 
+    /// <summary>Hands every stored line to <paramref name="onLine"/>, one row at a time (nothing is collected).</summary>
+    public static void StreamLines(PgSession session, Action<RevenueLine> onLine) =>
+        StreamLines(session.Query($"SELECT {LineColumns} FROM lines"), onLine);
+
     private static List<RevenueLine> ReadLines(NpgsqlDataReader source)
     {
-        using var reader = source;
         var result = new List<RevenueLine>();
+        StreamLines(source, result.Add);
+        return result;
+    }
+
+    private static void StreamLines(NpgsqlDataReader source, Action<RevenueLine> onLine)
+    {
+        using var reader = source;
         var currencies = new Dictionary<string, CurrencyCode>(StringComparer.Ordinal);
         var products = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read())
@@ -117,7 +138,7 @@ internal static class PostgresRows
                 }
             }
 
-            result.Add(new RevenueLine(
+            onLine(new RevenueLine(
                 new LineId(reader.GetString(0)),
                 new CustomerId(reader.GetString(1)),
                 kind,
@@ -129,8 +150,23 @@ internal static class PostgresRows
                 currency,
                 reader.IsDBNull(9) ? null : reader.GetInt32(9)));
         }
+    }
 
-        return result;
+    // Segments, channels, countries and owners repeat across a million customers: share one string each.
+    private static string? Shared(Dictionary<string, string> cache, NpgsqlDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+        {
+            return null;
+        }
+
+        var text = reader.GetString(ordinal);
+        if (!cache.TryGetValue(text, out var shared))
+        {
+            cache[text] = shared = text;
+        }
+
+        return shared;
     }
 
     public static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -105,6 +105,21 @@ public sealed class SqliteLedgerStore : ILedgerStore
     }
 
     /// <inheritdoc />
+    public long StreamLedger(Action<FxRate> onFx, Action<Customer> onCustomer, Action<RevenueLine> onLine)
+    {
+        ArgumentNullException.ThrowIfNull(onFx);
+        ArgumentNullException.ThrowIfNull(onCustomer);
+        ArgumentNullException.ThrowIfNull(onLine);
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        var revision = ReadRevision(_connection, transaction);
+        SqliteRows.StreamFx(_connection, transaction, onFx);
+        SqliteRows.StreamCustomers(_connection, transaction, onCustomer);
+        SqliteRows.StreamLines(_connection, transaction, onLine);
+        transaction.Commit();
+        return revision;
+    }
+
+    /// <inheritdoc />
     public long Revision() => ReadRevision(_connection, null);
 
     /// <inheritdoc />

@@ -18,33 +18,52 @@ internal static class SqliteRows
     public static List<Customer> ReadCustomers(SqliteConnection connection, SqliteTransaction? transaction, string? id = null)
     {
         var result = new List<Customer>();
+        StreamCustomers(connection, transaction, result.Add, id);
+        return result;
+    }
+
+    /// <summary>Hands every stored customer (or the one with <paramref name="id"/>) to <paramref name="onCustomer"/>, one row at a time.</summary>
+    public static long StreamCustomers(SqliteConnection connection, SqliteTransaction? transaction, Action<Customer> onCustomer, string? id = null)
+    {
         using var reader = Query(connection, transaction, "SELECT customer_id, name, country, segment, channel, owner, attributes FROM customers" + (id is null ? "" : " WHERE customer_id = $id"), id);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        long count = 0;
         while (reader.Read())
         {
             var json = reader.GetString(6);
-            var customer = new Customer(new CustomerId(reader.GetString(0)), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5));
+            var customer = new Customer(new CustomerId(reader.GetString(0)), Text(reader, 1), Shared(texts, reader, 2), Shared(texts, reader, 3), Shared(texts, reader, 4), Shared(texts, reader, 5));
             if (json != "{}")
             {
                 var attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
                 customer = customer with { Attributes = attributes.ToImmutableSortedDictionary(StringComparer.Ordinal) };
             }
 
-            result.Add(customer);
+            onCustomer(customer);
+            count++;
         }
 
-        return result;
+        return count;
     }
 
     public static List<FxRate> ReadFx(SqliteConnection connection, SqliteTransaction transaction)
     {
         var result = new List<FxRate>();
+        StreamFx(connection, transaction, result.Add);
+        return result;
+    }
+
+    /// <summary>Hands every stored rate to <paramref name="onFx"/>.</summary>
+    public static long StreamFx(SqliteConnection connection, SqliteTransaction transaction, Action<FxRate> onFx)
+    {
         using var reader = Query(connection, transaction, "SELECT date, from_currency, to_currency, rate FROM fx_rates");
+        long count = 0;
         while (reader.Read())
         {
-            result.Add(new FxRate(ParseDate(reader.GetString(0)), CurrencyCode.Parse(reader.GetString(1)), CurrencyCode.Parse(reader.GetString(2)), ParseDecimal(reader.GetString(3))));
+            onFx(new FxRate(ParseDate(reader.GetString(0)), CurrencyCode.Parse(reader.GetString(1)), CurrencyCode.Parse(reader.GetString(2)), ParseDecimal(reader.GetString(3))));
+            count++;
         }
 
-        return result;
+        return count;
     }
 
     public static List<CostEntry> ReadCosts(SqliteConnection connection, SqliteTransaction transaction)
@@ -80,20 +99,27 @@ internal static class SqliteRows
 
     private const string LineColumns = "SELECT line_id, customer_id, kind, product, start_date, end_date, amount, quantity, currency, interval_months FROM lines";
 
+    /// <summary>Hands every stored line to <paramref name="onLine"/>, one row at a time (nothing is collected).</summary>
+    public static long StreamLines(SqliteConnection connection, SqliteTransaction? transaction, Action<RevenueLine> onLine) =>
+        StreamLines(Query(connection, transaction, LineColumns), onLine);
+
     private static List<RevenueLine> ReadLines(SqliteDataReader source)
     {
-        using var reader = source;
         var result = new List<RevenueLine>();
+        StreamLines(source, result.Add);
+        return result;
+    }
+
+    private static long StreamLines(SqliteDataReader source, Action<RevenueLine> onLine)
+    {
+        using var reader = source;
         var currencies = new Dictionary<string, CurrencyCode>(StringComparer.Ordinal);
         var products = new Dictionary<string, string>(StringComparer.Ordinal);
+        long count = 0;
         while (reader.Read())
         {
-            if (!LineKinds.TryParse(reader.GetString(2), out var kind))
-            {
-                throw new StoreException($"Stored line {reader.GetString(0)} has an unknown kind '{reader.GetString(2)}'.");
-            }
-
-            result.Add(new RevenueLine(
+            var kind = Kind(reader);
+            onLine(new RevenueLine(
                 new LineId(reader.GetString(0)),
                 new CustomerId(reader.GetString(1)),
                 kind,
@@ -104,9 +130,22 @@ internal static class SqliteRows
                 ParseDecimal(reader.GetString(7)),
                 Currency(currencies, reader.GetString(8)),
                 reader.IsDBNull(9) ? null : reader.GetInt32(9)));
+            count++;
         }
 
-        return result;
+        return count;
+    }
+
+    private static LineKind Kind(SqliteDataReader reader)
+    {
+        var text = reader.GetString(2);
+        return text switch
+        {
+            "subscription" => LineKind.Subscription,
+            "addon" => LineKind.Addon,
+            "one_time" => LineKind.OneTime,
+            _ => LineKinds.TryParse(text, out var kind) ? kind : throw new StoreException($"Stored line {reader.GetString(0)} has an unknown kind '{text}'."),
+        };
     }
 
     /// <summary>The attributes column: a JSON object, <c>{}</c> when there are none.</summary>
@@ -163,6 +202,10 @@ internal static class SqliteRows
 
         return currency;
     }
+
+    // Segments, channels, countries and owners repeat across a million customers: share one string each.
+    private static string? Shared(Dictionary<string, string> cache, SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Intern(cache, reader.GetString(ordinal));
 
     private static string Intern(Dictionary<string, string> cache, string value)
     {
