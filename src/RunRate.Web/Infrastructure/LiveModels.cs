@@ -107,45 +107,37 @@ internal sealed class LiveModels
 
         // Loaded under the lock: concurrent requests wait for one pass instead of each reading the ledger.
         var currencies = _revision == revision ? [currency] : _models.Keys.Append(currency).Distinct().ToList();
-        var builders = currencies.ToDictionary(c => c, RevenueModel.CreateBuilder);
+        var builders = currencies.Select(RevenueModel.CreateBuilder).ToList();
         var facets = new LedgerFacets();
-        var snapshot = store.LoadSnapshot();
-        Feed(snapshot.Ledger, facets, builders.Values);
-        if (_revision != snapshot.Revision)
+        var read = store.StreamLedger(
+            rate =>
+            {
+                facets.Add(rate);
+                builders.ForEach(b => b.Add(rate));
+            },
+            customer =>
+            {
+                facets.Add(customer);
+                builders.ForEach(b => b.Add(customer));
+            },
+            line =>
+            {
+                facets.Add(line);
+                builders.ForEach(b => b.Add(line));
+            });
+        if (_revision != read)
         {
             _models.Clear();
         }
 
-        foreach (var (code, builder) in builders)
+        for (var i = 0; i < currencies.Count; i++)
         {
-            _models[code] = TryBuild(builder);
+            _models[currencies[i]] = TryBuild(builders[i]);
         }
 
         _facets = facets;
-        _revision = snapshot.Revision;
+        _revision = read;
         Interlocked.Increment(ref _builds);
-    }
-
-    private static void Feed(RevenueLedger ledger, LedgerFacets facets, IEnumerable<RevenueModelBuilder> builders)
-    {
-        var all = builders.ToList();
-        foreach (var rate in ledger.Fx.Rates)
-        {
-            facets.Add(rate);
-            all.ForEach(b => b.Add(rate));
-        }
-
-        foreach (var customer in ledger.Customers)
-        {
-            facets.Add(customer);
-            all.ForEach(b => b.Add(customer));
-        }
-
-        foreach (var line in ledger.Lines)
-        {
-            facets.Add(line);
-            all.ForEach(b => b.Add(line));
-        }
     }
 
     private static RevenueModel? TryBuild(RevenueModelBuilder builder)
