@@ -32,10 +32,13 @@ internal sealed class ArrBridgeCommand(CliContext context)
         var filter = _report.Filter(parse);
         var by = _report.Breakdown(parse);
         var format = _report.Format(parse);
-        var ledger = _report.Load(context, parse);
-        var groups = by is null ? [("", filter)] : LedgerAccess.Groups(ledger, filter, by);
+        // Without --by there is one group and no snapshot: the bridge comes from the streamed model.
+        var ledger = by is null ? null : _report.Load(context, parse);
+        var groups = ledger is null ? [("", filter)] : LedgerAccess.Groups(ledger, filter, by!);
         var bridges = groups
-            .Select(g => (g.Label, Bridge: ArrPeriod.From(LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, from.AddMonths(-1), to, g.Filter))))))
+            .Select(g => (g.Label, Bridge: ArrPeriod.From(ledger is null
+                ? _report.Bridge(context, parse, new ReportRequest(currency, from.AddMonths(-1), to, g.Filter))
+                : LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, from.AddMonths(-1), to, g.Filter))))))
             .ToList();
 
         if (format == OutputFormat.Json)

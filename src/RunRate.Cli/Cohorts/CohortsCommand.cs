@@ -28,8 +28,7 @@ internal sealed class CohortsCommand(CliContext context)
     {
         var (from, to) = _range.Resolve(parse, context);
         var format = _report.Format(parse);
-        var ledger = _report.Load(context, parse);
-        var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(_report.Currency(parse), from, to, _report.Filter(parse))));
+        var report = _report.Bridge(context, parse, new ReportRequest(_report.Currency(parse), from, to, _report.Filter(parse)));
         if (format == OutputFormat.Json)
         {
             CohortsReport.Json(context.Output, report);

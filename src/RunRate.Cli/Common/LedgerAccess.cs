@@ -1,5 +1,6 @@
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Metrics;
+using RunRate.Engine.Model;
 using RunRate.Engine.Movements;
 using RunRate.Reporting.Common;
 using RunRate.Reporting.Filters;
@@ -45,6 +46,33 @@ internal static class LedgerAccess
     {
         using var store = Open(context, option, create: false);
         return store.Load();
+    }
+
+    /// <summary>
+    /// The monthly bridge of <paramref name="request"/>. An unfiltered report streams the store into the in-memory
+    /// model (a few numbers per line, no snapshot), which is what keeps a million-customer ledger within memory;
+    /// a filtered one, or a ledger the model refuses, is computed from the snapshot by the reference engine,
+    /// which also words any conversion error.
+    /// </summary>
+    public static BridgeReport Bridge(CliContext context, string? option, ReportRequest request)
+    {
+        using var store = Open(context, option, create: false);
+        if (request.Filter.IsEmpty)
+        {
+            var builder = RevenueModel.CreateBuilder(request.Currency);
+            store.StreamLedger(builder.Add, builder.Add, builder.Add);
+            try
+            {
+                return builder.Build().Compute(request);
+            }
+            catch (Exception e) when (e is LedgerConversionException or NotSupportedException)
+            {
+                // The reference engine below reports the same problem in its own canonical order, or handles the ledger.
+            }
+        }
+
+        var ledger = store.Load();
+        return Compute(() => RevenueEngine.Compute(ledger, request));
     }
 
     /// <summary>Runs an engine computation, reporting missing exchange rates as invalid data.</summary>

@@ -44,6 +44,10 @@ internal sealed class ReportOptions(bool withBreakdown)
 
     public RevenueLedger Load(CliContext context, ParseResult parse) => LedgerAccess.Load(context, parse.GetValue(_db));
 
+    /// <summary>The bridge of one request from the command's store (see <see cref="LedgerAccess.Bridge"/>).</summary>
+    public RunRate.Engine.Metrics.BridgeReport Bridge(CliContext context, ParseResult parse, RunRate.Engine.Metrics.ReportRequest request) =>
+        LedgerAccess.Bridge(context, parse.GetValue(_db), request);
+
     /// <summary>The store itself, for reports that read more than the ledger (the CRM, saved scenarios).</summary>
     public Storage.ILedgerStore Open(CliContext context, ParseResult parse) => LedgerAccess.Open(context, parse.GetValue(_db), create: false);
 }

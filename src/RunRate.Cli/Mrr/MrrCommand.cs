@@ -28,11 +28,10 @@ internal sealed class MrrCommand(CliContext context)
         var filter = _report.Filter(parse);
         var by = _report.Breakdown(parse);
         var format = _report.Format(parse);
-        var ledger = _report.Load(context, parse);
         var request = new ReportRequest(currency, from, to, filter);
         if (by is null)
         {
-            var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, request));
+            var report = _report.Bridge(context, parse, request);
             if (format == OutputFormat.Json)
             {
                 MrrReport.Json(context.Output, report);
@@ -49,6 +48,7 @@ internal sealed class MrrCommand(CliContext context)
             return ExitCodes.Success;
         }
 
+        var ledger = _report.Load(context, parse);
         var groups = LedgerAccess.Groups(ledger, filter, by)
             .Select(g => (g.Label, Report: LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, from, to, g.Filter)))))
             .ToList();

@@ -26,8 +26,7 @@ internal sealed class SummaryCommand(CliContext context)
         var month = parse.GetValue(_month) ?? YearMonth.Of(context.Today);
         var currency = _report.Currency(parse);
         var format = _report.Format(parse);
-        var ledger = _report.Load(context, parse);
-        var report = LedgerAccess.Compute(() => RevenueEngine.Compute(ledger, new ReportRequest(currency, month, month, _report.Filter(parse))));
+        var report = _report.Bridge(context, parse, new ReportRequest(currency, month, month, _report.Filter(parse)));
         var m = report.Months[0];
         if (format == OutputFormat.Json)
         {

@@ -26,14 +26,18 @@ public static class RevenueEngine
         // this check proves Int128 cannot overflow; otherwise the same kernel runs on BigInteger.
         var bound = book.TotalMagnitude() * (months + 1);
         return bound < (BigInteger)Int128.MaxValue / 4
-            ? Assemble(request, book, new BridgeKernel<Int128>(book, firstMonth, months).Run())
-            : Assemble(request, book, new BridgeKernel<BigInteger>(book, firstMonth, months).Run());
+            ? Assemble(request, book.Denominator, book.OneTimeByMonth, new BridgeKernel<Int128>(book, firstMonth, months).Run())
+            : Assemble(request, book.Denominator, book.OneTimeByMonth, new BridgeKernel<BigInteger>(book, firstMonth, months).Run());
     }
 
-    private static BridgeReport Assemble<T>(ReportRequest request, RecurringBook book, BridgeTotals<T> totals)
+    /// <summary>
+    /// Turns the kernel's integer totals (numerators over <paramref name="denominator"/>, window From − 12..To)
+    /// into the report; shared with the in-memory model so both produce the very same figures.
+    /// </summary>
+    internal static BridgeReport Assemble<T>(ReportRequest request, BigInteger denominator, IReadOnlyDictionary<int, Exact> oneTime, BridgeTotals<T> totals)
         where T : IBinaryInteger<T>
     {
-        Exact Money(T value) => book.ToExact(BigInteger.CreateChecked(value));
+        Exact Money(T value) => new(BigInteger.CreateChecked(value), denominator);
 
         var months = new List<MonthFigures>(totals.Months - Window.YearAgo);
         for (var m = Window.YearAgo; m < totals.Months; m++)
@@ -63,7 +67,7 @@ public static class RevenueEngine
                 Nrr = Exact.Ratio(Money(totals.NrrNumerator[m]), nrrBase),
                 Grr = Exact.Ratio(Money(totals.GrrNumerator[m]), nrrBase),
                 GrowthYoy = Exact.Ratio(closing, yearAgo) is { } ratio ? ratio - 1 : null,
-                OneTimeRevenue = book.OneTimeByMonth.GetValueOrDefault(month.Index),
+                OneTimeRevenue = oneTime.GetValueOrDefault(month.Index),
             });
         }
 

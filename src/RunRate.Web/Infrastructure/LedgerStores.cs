@@ -1,3 +1,4 @@
+using RunRate.Engine.Metrics;
 using RunRate.Storage;
 
 namespace RunRate.Web.Infrastructure;
@@ -12,6 +13,7 @@ namespace RunRate.Web.Infrastructure;
 internal sealed class LedgerStores
 {
     private readonly SnapshotCache _cache;
+    private readonly LiveModels _models;
 
     /// <summary>Creates (or migrates) the store once, at startup, so that requests never race to do it.</summary>
     public LedgerStores(string path, string workspace = RunRate.Storage.Workspaces.Workspace.Default)
@@ -19,6 +21,7 @@ internal sealed class LedgerStores
         Path = path;
         Workspace = workspace;
         _cache = new SnapshotCache();
+        _models = new LiveModels();
         using var store = Open();
     }
 
@@ -27,6 +30,7 @@ internal sealed class LedgerStores
         Path = shared.Path;
         Workspace = shared.Workspace;
         _cache = shared._cache;
+        _models = shared._models;
         Actor = actor;
     }
 
@@ -67,6 +71,26 @@ internal sealed class LedgerStores
         var fresh = store.LoadSnapshot();
         Volatile.Write(ref _cache.Latest, fresh);
         return fresh;
+    }
+
+    /// <summary>The workspace's live in-memory models (unfiltered monthly reports, updated line by line).</summary>
+    public LiveModels Models => _models;
+
+    /// <summary>
+    /// The monthly bridge of <paramref name="request"/>: from the live model when the request is unfiltered
+    /// (O(months), however large the ledger), else computed from the snapshot. Both give the same figures.
+    /// </summary>
+    public BridgeReport Bridge(ReportRequest request)
+    {
+        using var store = Open();
+        return _models.TryReport(store, request) ?? RevenueEngine.Compute(Snapshot(store).Ledger, request);
+    }
+
+    /// <summary>The picker values and revision of <c>GET /api/meta</c>, kept with the live models.</summary>
+    public Meta.MetaResponse Meta()
+    {
+        using var store = Open();
+        return _models.Meta(store);
     }
 
     /// <summary>Opens the store just long enough to read the current ledger.</summary>

@@ -35,11 +35,10 @@ internal static class ArrBridgeApi
         var currency = query.ReportCurrency();
         var filter = query.Filter();
         query.Csv();
-        var ledger = stores.Snapshot().Ledger;
         by = string.IsNullOrWhiteSpace(by) ? null : by.Trim();
-        var groups = by is null ? [("", filter)] : ReportFilters.Groups(ledger, filter, by);
+        var groups = by is null ? [("", filter)] : ReportFilters.Groups(stores.Snapshot().Ledger, filter, by);
         var bridges = groups
-            .Select(g => (g.Label, Bridge: ArrPeriod.From(RevenueEngine.Compute(ledger, new ReportRequest(currency, first.AddMonths(-1), last, g.Filter)))))
+            .Select(g => (g.Label, Bridge: ArrPeriod.From(stores.Bridge(new ReportRequest(currency, first.AddMonths(-1), last, g.Filter)))))
             .ToList();
         return query.Render(w => ArrBridgeReport.Json(w, currency, first, last, by, bridges), w => ArrBridgeReport.Csv(w, by, bridges));
     }

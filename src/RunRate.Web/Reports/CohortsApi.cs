@@ -32,7 +32,7 @@ internal static class CohortsApi
         var currency = query.ReportCurrency();
         var filter = query.Filter();
         query.Csv();
-        var report = RevenueEngine.Compute(stores.Snapshot().Ledger, new ReportRequest(currency, first, last, filter));
+        var report = stores.Bridge(new ReportRequest(currency, first, last, filter));
         return query.Render(w => CohortsReport.Json(w, report), w => CohortsReport.Csv(w, report));
     }
 }

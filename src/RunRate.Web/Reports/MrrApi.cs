@@ -34,13 +34,14 @@ internal static class MrrApi
         var currency = query.ReportCurrency();
         var filter = query.Filter();
         query.Csv();
-        var ledger = stores.Snapshot().Ledger;
         by = string.IsNullOrWhiteSpace(by) ? null : by.Trim();
         if (by is null)
         {
-            var report = RevenueEngine.Compute(ledger, new ReportRequest(currency, first, last, filter));
+            var report = stores.Bridge(new ReportRequest(currency, first, last, filter));
             return query.Render(w => MrrReport.Json(w, report), w => MrrReport.Csv(w, [("", report)], by: null));
         }
+
+        var ledger = stores.Snapshot().Ledger;
 
         var groups = ReportFilters.Groups(ledger, filter, by)
             .Select(g => (g.Label, Report: RevenueEngine.Compute(ledger, new ReportRequest(currency, first, last, g.Filter))))

@@ -31,7 +31,7 @@ internal static class SummaryApi
         var currency = query.ReportCurrency();
         var filter = query.Filter();
         query.Csv();
-        var report = RevenueEngine.Compute(stores.Snapshot().Ledger, new ReportRequest(currency, m, m, filter));
+        var report = stores.Bridge(new ReportRequest(currency, m, m, filter));
         var figures = report.Months[0];
         return query.Render(w => SummaryReport.Json(w, currency, figures), w => SummaryReport.Csv(w, figures));
     }

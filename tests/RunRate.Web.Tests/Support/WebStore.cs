@@ -67,6 +67,9 @@ public class WebStore : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The server's services, for tests that look at its in-memory state.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public HttpClient CreateClient() => _factory.CreateClient();
 
     /// <summary>Runs the real CLI in-process against the same store; returns its exit code and standard output.</summary>
