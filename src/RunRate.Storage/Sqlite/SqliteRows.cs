@@ -25,6 +25,11 @@ internal static class SqliteRows
     /// <summary>Hands every stored customer (or the one with <paramref name="id"/>) to <paramref name="onCustomer"/>, one row at a time.</summary>
     public static long StreamCustomers(SqliteConnection connection, SqliteTransaction? transaction, Action<Customer> onCustomer, string? id = null)
     {
+        if (id is null)
+        {
+            return RawCustomerReader.Stream(connection, onCustomer); // the whole table: the C API, inside the open transaction
+        }
+
         using var reader = Query(connection, transaction, "SELECT customer_id, name, country, segment, channel, owner, attributes FROM customers" + (id is null ? "" : " WHERE customer_id = $id"), id);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         long count = 0;
