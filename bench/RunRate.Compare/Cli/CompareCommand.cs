@@ -43,22 +43,25 @@ internal static class CompareCommand
         var to = YearMonth.Of(AsOf);
         var from = to.AddMonths(-(options.Months - 1));
         output.WriteLine(Invariant($"RunRate engine vs DuckDB: {options.Customers:N0} demo customers (seed 42, as of {AsOf:yyyy-MM-dd}), {options.Months} months {from}..{to}, {options.Currency}, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
-        using var prepared = Prepare(options, output);
+        using var prepared = Prepare(options, output, out var sample);
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var result = prepared.Run(from, to, options.Runs);
+        var (median, p99, changes) = UpdateProbe.Measure(prepared.Model, sample, to);
+        output.WriteLine(Invariant($"incremental update: {changes:N0} single-line changes, each applied and {to} read back from the maintained aggregates: median {median:F3} ms, p99 {p99:F3} ms"));
         Report(result, output);
         return result.Equal ? 0 : 1;
     }
 
     /// <summary>Generates the demo ledger and loads it into both sides; the generated lines are garbage once both hold them.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static PreparedComparison Prepare(CompareOptions options, TextWriter output)
+    private static PreparedComparison Prepare(CompareOptions options, TextWriter output, out List<RevenueLine> sample)
     {
         var clock = Stopwatch.StartNew();
         var demo = DemoLedgerGenerator.Generate(new DemoOptions(options.Customers, 42, AsOf));
         var lines = demo.Lines.ToList();
         var events = lines.Sum(l => !l.Kind.IsRecurring() ? 0 : l.End is null ? 1 : 2);
         output.WriteLine(Invariant($"ledger: {demo.Customers.Count:N0} customers, {lines.Count:N0} lines, {events:N0} events (recurring line starts and ends), {demo.Fx.Count:N0} fx rates; generated in {clock.ElapsedMilliseconds:N0} ms"));
+        sample = UpdateProbe.Sample(lines, 1000);
         var prepared = PreparedComparison.Load(demo.Customers, lines, demo.Fx.ToList(), options.Currency, Threads);
         var (customers, lineRows, fx) = prepared.Duck.Counts();
         output.WriteLine(Invariant($"engine load (RevenueModel builder): {prepared.EngineLoad.TotalMilliseconds:N0} ms, {prepared.Model.CustomerCount:N0} customers, {prepared.Model.LineCount:N0} lines"));
