@@ -75,6 +75,53 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     [Fact]
+    public void A_store_of_schema_5_keeps_its_lines_and_gets_the_cheaper_kind_check()
+    {
+        using (var store = _store.Open())
+        {
+            store.SaveCustomer(new Customer(new CustomerId("C1")), WriteMode.Create).ShouldBe(WriteOutcome.Done);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={_store.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                """
+                DROP TABLE lines;
+                CREATE TABLE lines (
+                    line_id TEXT PRIMARY KEY NOT NULL, customer_id TEXT NOT NULL REFERENCES customers(customer_id),
+                    kind TEXT NOT NULL CHECK (kind IN ('subscription','addon','one_time')), product TEXT,
+                    start_date TEXT NOT NULL, end_date TEXT, amount TEXT NOT NULL, quantity TEXT NOT NULL,
+                    currency TEXT NOT NULL, interval_months INTEGER);
+                CREATE INDEX lines_by_customer ON lines(customer_id);
+                INSERT INTO lines VALUES ('L1', 'C1', 'subscription', 'Pro', '2024-01-01', NULL, '100.50', '2', 'USD', 1);
+                INSERT INTO lines VALUES ('L2', 'C1', 'one_time', NULL, '2024-02-03', NULL, '50', '1', 'EUR', NULL);
+                PRAGMA user_version = 5;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using (var reopened = _store.Open())
+        {
+            reopened.SchemaVersion.ShouldBe(SqliteMigrations.Steps.Length);
+            var lines = reopened.Load().Lines;
+            lines.Select(l => (l.Id.Value, l.Kind, l.Amount, l.Quantity, l.Currency.Value)).ShouldBe(
+                [("L1", LineKind.Subscription, 100.50m, 2m, "USD"), ("L2", LineKind.OneTime, 50m, 1m, "EUR")]);
+        }
+
+        using var check = new SqliteConnection($"Data Source={_store.Path};Pooling=False");
+        check.Open();
+        using var sql = check.CreateCommand();
+        sql.CommandText = "SELECT sql FROM sqlite_schema WHERE name = 'lines'";
+        ((string)sql.ExecuteScalar()!).ShouldContain("kind = 'subscription' OR kind = 'addon' OR kind = 'one_time'");
+        sql.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name = 'lines_by_customer'";
+        Convert.ToInt64(sql.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(1);
+        sql.CommandText = "INSERT INTO lines VALUES ('L3', 'C1', 'weekly', NULL, '2024-01-01', NULL, '1', '1', 'USD', 1)";
+        Should.Throw<SqliteException>(() => sql.ExecuteNonQuery()).Message.ShouldContain("CHECK");
+    }
+
+    [Fact]
     public void The_database_refuses_to_rewrite_or_delete_an_entry()
     {
         using (var store = _store.Open())
