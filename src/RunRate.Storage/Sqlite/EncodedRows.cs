@@ -12,8 +12,10 @@ namespace RunRate.Storage.Sqlite;
 internal sealed class EncodedRows
 {
     public const int Columns = 10;
-    private const int Null = -1;
-    private const int Integer = -2;
+    public const int NullSlot = -1;
+    public const int IntegerSlot = -2;
+    private const int Null = NullSlot;
+    private const int Integer = IntegerSlot;
 
     private static readonly byte[][] Kinds = [.. Enum.GetValues<LineKind>().Select(k => Encoding.UTF8.GetBytes(k.ToLedgerText()))];
 
@@ -54,6 +56,17 @@ internal sealed class EncodedRows
         text = length >= 0 ? _bytes.AsSpan(_starts[slot], length) : default;
         integer = length == Integer ? _starts[slot] : 0;
         return length;
+    }
+
+    /// <summary>The bytes every text value of the batch points into (see <see cref="Slot"/>).</summary>
+    public byte[] Buffer => _bytes;
+
+    /// <summary>Like <see cref="Kind"/>, but a text value is given as its offset in <see cref="Buffer"/>.</summary>
+    public int Slot(int row, int column, out int start)
+    {
+        var slot = (row * Columns) + column;
+        start = _starts[slot];
+        return _lengths[slot];
     }
 
     public void Add(Customer customer)

@@ -19,6 +19,18 @@ internal sealed class RawStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
+    /// <summary>The native statement, for <see cref="SqliteNative"/>; valid until this is disposed.</summary>
+    public IntPtr Handle => _statement.DangerousGetHandle();
+
+    /// <summary>Throws SQLite's message for a failed call.</summary>
+    public void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.", rc);
+        }
+    }
+
     public void Null(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
     public void Int(int index, int value) => Check(raw.sqlite3_bind_int(_statement, index, value));
@@ -65,12 +77,4 @@ internal sealed class RawStatement : IDisposable
     }
 
     public void Dispose() => _statement.Dispose();
-
-    private void Check(int rc)
-    {
-        if (rc != raw.SQLITE_OK)
-        {
-            throw new SqliteException($"SQLite Error {rc}: '{raw.sqlite3_errmsg(_db).utf8_to_string()}'.", rc);
-        }
-    }
 }

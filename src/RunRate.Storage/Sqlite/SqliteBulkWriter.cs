@@ -18,17 +18,17 @@ internal sealed class SqliteBulkWriter : IDisposable
 
     private readonly BlockingCollection<Work> _queue = new(boundedCapacity: 8);
     private readonly ConcurrentQueue<EncodedRows> _free = new();
-    private readonly RawStatement _customers;
-    private readonly RawStatement _lines;
+    private readonly MultiRowInsert _customers;
+    private readonly MultiRowInsert _lines;
     private EncodedRows _batch = new(BatchRows);
     private Thread? _thread;
     private volatile ExceptionDispatchInfo? _failure;
     private volatile bool _abandoned;
 
-    public SqliteBulkWriter(SqliteConnection connection)
+    public SqliteBulkWriter(SqliteConnection connection, int rowsPerStatement = 64)
     {
-        _customers = new RawStatement(connection, Positional(SqliteTable.Customers));
-        _lines = new RawStatement(connection, Positional(SqliteTable.Lines));
+        _customers = new MultiRowInsert(connection, SqliteTable.Customers, rowsPerStatement, upsert: true);
+        _lines = new MultiRowInsert(connection, SqliteTable.Lines, rowsPerStatement, upsert: true);
     }
 
     /// <summary>Held by whoever uses the connection.</summary>
@@ -130,28 +130,23 @@ internal sealed class SqliteBulkWriter : IDisposable
 
     private void Write(EncodedRows rows)
     {
-        for (var row = 0; row < rows.Count; row++)
+        // Consecutive rows of one table go out together, many to a statement; order between tables is kept.
+        var from = 0;
+        while (from < rows.Count)
         {
-            var statement = rows.IsLine(row) ? _lines : _customers;
-            var columns = rows.IsLine(row) ? SqliteTable.Lines.Columns.Length : SqliteTable.Customers.Columns.Length;
-            for (var column = 0; column < columns; column++)
+            var isLine = rows.IsLine(from);
+            var to = from + 1;
+            while (to < rows.Count && rows.IsLine(to) == isLine)
             {
-                switch (rows.Kind(row, column, out var text, out var integer))
-                {
-                    case < -1: statement.Int(column + 1, integer); break;
-                    case -1: statement.Null(column + 1); break;
-                    default: statement.Utf8(column + 1, text); break;
-                }
+                to++;
             }
 
-            statement.Run();
+            (isLine ? _lines : _customers).Write(rows, from, to);
+            from = to;
         }
 
         Written += rows.Count;
     }
-
-    private static string Positional(SqliteTable table) =>
-        $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns)}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"?{i + 1}"))}) {table.Conflict}";
 
     private sealed record Work(EncodedRows? Rows, ManualResetEventSlim? Done);
 }
