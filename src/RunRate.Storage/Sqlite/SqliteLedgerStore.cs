@@ -70,7 +70,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
         {
             connection.Open();
             // A large page cache keeps a big import transaction in memory instead of spilling pages mid-way.
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
+            // A new file gets 16 KiB pages (a file that exists keeps its own): a million-customer import writes and
+            // checkpoints a quarter as many pages at commit, and scans read fewer, larger pages.
+            Execute(connection, "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
             Migrate(connection);
         }
         catch (SqliteException ex)
