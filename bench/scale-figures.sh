@@ -26,5 +26,5 @@ for n in "${sizes[@]}"; do
   echo "runrate mrr, 60 months, unfiltered: $secs s, peak $((kb / 1024)) MiB"
   line=$(awk -F, 'NR > 1 && $6 == "" && $9 == "USD" && $3 == "subscription" { print $1; exit }' "$ledger/lines.csv")
   python3 "$root/bench/overview-latency.py" --db "$db" --line "$line" --writes 100
-  "$root/bench/compare" --customers "$n" | tail -4
+  "$root/bench/compare" --customers "$n" | grep -E "^(ledger|engine load|incremental|engine RevenueModel|duckdb bridge|peak|engine [0-9])"
 done
