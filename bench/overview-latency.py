@@ -38,6 +38,18 @@ def call(method, path, body=None):
     return (time.perf_counter() - start) * 1000, json.loads(payload) if payload else None
 
 
+def peak_rss_mib():
+    """The server's peak resident memory so far (VmHWM; ./runrate execs dotnet, so the pid is the server's)."""
+    try:
+        with open(f"/proc/{server.pid}/status") as status:
+            for row in status:
+                if row.startswith("VmHWM:"):
+                    return int(row.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
 def pct(values, q):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
@@ -52,7 +64,9 @@ try:
             time.sleep(0.1)
     summary = f"/api/summary?month={a.month}"
     cold, first = call("GET", summary)
-    print(f"first /api/summary (loads the ledger, builds the model): {cold:,.0f} ms")
+    print(f"first /api/summary (loads the ledger, builds the model): {cold:,.0f} ms, server peak RSS {peak_rss_mib():,.0f} MiB")
+    meta, _ = call("GET", "/api/meta")
+    print(f"/api/meta after it (facets gathered with the model): {meta:,.1f} ms")
     y, m = map(int, a.month.split("-"))
     first_index = y * 12 + (m - 1) - 11
     start = f"{first_index // 12}-{first_index % 12 + 1:02d}"
@@ -76,6 +90,7 @@ try:
     print(f"{a.writes} line writes, each checked in the next summary (ARR moved, then moved back):")
     for label, values in [("write (PUT /api/lines)", writes), ("visible (next /api/summary)", reads), ("write + visible", both)]:
         print(f"  {label:28} median {statistics.median(values):7.2f} ms   p99 {pct(values, 0.99):7.2f} ms")
+    print(f"server peak RSS: {peak_rss_mib():,.0f} MiB")
 finally:
     server.terminate()
     server.wait(timeout=30)

@@ -11,12 +11,12 @@ namespace RunRate.Compare.Cli;
 internal sealed record CompareOptions(int Customers, int Months, CurrencyCode Currency, int Runs)
 {
     public const string Usage =
-        "usage: bench/compare [--customers N (default 1000000)] [--months N (default 60)] [--currency USD|EUR|GBP (default USD)] [--runs N (default 3)]";
+        "usage: bench/compare [--customers N (default 1000000)] [--months N (default 60)] [--currency USD|EUR|GBP (default USD)] [--runs N (default 5)]";
 
     private static readonly string[] DemoCurrencies = ["USD", "EUR", "GBP"];
 
     /// <summary>The defaults: a million customers, five years, USD, best of three.</summary>
-    public static CompareOptions Default { get; } = new(1_000_000, 60, CurrencyCode.Usd, 3);
+    public static CompareOptions Default { get; } = new(1_000_000, 60, CurrencyCode.Usd, 5);
 
     /// <summary>Parses the arguments; on bad input returns null and an error naming the option.</summary>
     public static CompareOptions? Parse(IReadOnlyList<string> args, out string? error)
