@@ -71,5 +71,18 @@ internal static class LineValues
     /// <summary>The exact amount of a one-time line.</summary>
     public static Exact OneTime(Int128 unscaled, int scale) => new((BigInteger)unscaled, BigInteger.Pow(10, scale));
 
+    /// <summary>Records a line without an exchange rate, in the words of <see cref="Movements.LedgerConversionException"/>, up to 50 then once "more".</summary>
+    public static void MissingRate(List<string> problems, RevenueLine line, CurrencyCode currency)
+    {
+        if (problems.Count < 50)
+        {
+            problems.Add($"line {line.Id}: no {line.Currency}→{currency} exchange rate in fx.csv on or before {line.Start:yyyy-MM-dd}");
+        }
+        else if (problems.Count == 50)
+        {
+            problems.Add("… more lines lack an exchange rate");
+        }
+    }
+
     public static int MonthOf(int dayNumber) => YearMonth.Of(DateOnly.FromDayNumber(dayNumber)).Index;
 }

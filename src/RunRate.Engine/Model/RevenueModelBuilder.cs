@@ -68,13 +68,7 @@ public sealed class RevenueModelBuilder
         var rate = _fx.RateOn(line.Currency, _currency, line.Start);
         if (rate is null)
         {
-            if (_problems.Count <= 50)
-            {
-                _problems.Add(_problems.Count < 50
-                    ? $"line {line.Id}: no {line.Currency}→{_currency} exchange rate in fx.csv on or before {line.Start:yyyy-MM-dd}"
-                    : "… more lines lack an exchange rate");
-            }
-
+            LineValues.MissingRate(_problems, line, _currency);
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using RunRate.Engine.Ledger;
 using RunRate.Engine.Metrics;
+using RunRate.Engine.Model;
 using RunRate.Engine.Primitives;
 
 namespace RunRate.Engine.Movements;
@@ -91,15 +92,7 @@ internal sealed class RecurringBook
             var rate = ledger.Fx.RateOn(line.Currency, currency, line.Start);
             if (rate is null)
             {
-                if (problems.Count < 50)
-                {
-                    problems.Add($"line {line.Id}: no {line.Currency}→{currency} exchange rate in fx.csv on or before {line.Start:yyyy-MM-dd}");
-                }
-                else if (problems.Count == 50)
-                {
-                    problems.Add("… more lines lack an exchange rate");
-                }
-
+                LineValues.MissingRate(problems, line, currency);
                 continue;
             }
 
@@ -263,32 +256,23 @@ internal sealed class RecurringBook
         {
             // Most values fit Int128 (three 96-bit mantissas rarely multiply past 127 bits); the
             // checked product says when they do not.
+            if (LineValues.TryValue(line, rate, out var product, out var reduced))
+            {
+                return new Valued(customer, line, product, null, reduced);
+            }
+
             var (a, sa) = Exact.DecimalMantissa(line.Amount);
             var (q, sq) = Exact.DecimalMantissa(line.Quantity);
             var (r, sr) = Exact.DecimalMantissa(rate);
             var scale = sa + sq + sr;
-            try
+            var unscaled = (BigInteger)a * q * r;
+            while (scale > 0 && !unscaled.IsZero && (unscaled % 10).IsZero)
             {
-                var product = checked(a * q * r);
-                while (scale > 0 && product != 0 && product % 10 == 0)
-                {
-                    product /= 10;
-                    scale--;
-                }
-
-                return new Valued(customer, line, product, null, product == 0 ? 0 : scale);
+                unscaled /= 10;
+                scale--;
             }
-            catch (OverflowException)
-            {
-                var unscaled = (BigInteger)a * q * r;
-                while (scale > 0 && !unscaled.IsZero && (unscaled % 10).IsZero)
-                {
-                    unscaled /= 10;
-                    scale--;
-                }
 
-                return new Valued(customer, line, null, unscaled, unscaled.IsZero ? 0 : scale);
-            }
+            return new Valued(customer, line, null, unscaled, unscaled.IsZero ? 0 : scale);
         }
     }
 }
