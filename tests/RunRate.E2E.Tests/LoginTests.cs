@@ -27,8 +27,8 @@ public sealed class LoginTests(BrowserFixture fixture) : IAsyncLifetime
     public async Task A_viewer_logs_in_through_the_login_page_sees_the_pipeline_without_write_buttons_and_a_write_is_refused()
     {
         var page = await fixture.NewPageAsync(_server, 1280, 900);
-        await page.GotoAsync("/pipeline"); // full-page redirects here, so WaitForURLAsync is safe (no pushState)
-        await page.WaitForURLAsync(url => url.Contains("/login?next=%2Fpipeline", StringComparison.Ordinal));
+        await page.GotoAsync("/pipeline");
+        await page.WaitForAddressAsync(url => url.Contains("/login?next=%2Fpipeline", StringComparison.Ordinal));
 
         await page.GetByTestId("login-user").FillAsync("vera");
         await page.GetByTestId("login-password").FillAsync("wrong password!");
@@ -37,7 +37,7 @@ public sealed class LoginTests(BrowserFixture fixture) : IAsyncLifetime
 
         await page.GetByTestId("login-password").FillAsync(Password);
         await page.GetByTestId("login-submit").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/pipeline", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith("/pipeline", StringComparison.Ordinal));
         await page.WaitReadyAsync();
         await Assertions.Expect(page.GetByTestId("user-name")).ToHaveTextAsync("vera");
         await Assertions.Expect(page.GetByTestId("user-role")).ToHaveTextAsync("viewer");
@@ -60,9 +60,9 @@ public sealed class LoginTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.Equal(403, status);
 
         await page.GetByTestId("logout").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/login", StringComparison.Ordinal));
         await page.GotoAsync("/");
-        await page.WaitForURLAsync(url => url.Contains("/login?next=", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.Contains("/login?next=", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 }

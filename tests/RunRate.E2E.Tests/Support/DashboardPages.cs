@@ -25,7 +25,8 @@ public static class DashboardPages
     /// <summary>
     /// Waits until the page's address satisfies <paramref name="matches"/>. Polls <c>location.href</c>
     /// instead of <c>WaitForURLAsync</c>, whose check-then-subscribe can miss a pushState made by the
-    /// client-side router between the two (microsoft/playwright-dotnet#3364), which made CI flaky.
+    /// client-side router between the two (microsoft/playwright-dotnet#3364), which made CI flaky, and whose
+    /// wait for the load event after a full-page redirect timed out on a slow run (the login redirect).
     /// </summary>
     public static async Task WaitForAddressAsync(this IPage page, Func<string, bool> matches, int timeoutMs = 20_000)
     {
@@ -33,10 +34,17 @@ public static class DashboardPages
         var href = "";
         while (DateTime.UtcNow < deadline)
         {
-            href = await page.EvaluateAsync<string>("() => location.href");
-            if (matches(href))
+            try
             {
-                return;
+                href = await page.EvaluateAsync<string>("() => location.href");
+                if (matches(href))
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException)
+            {
+                // A full-page navigation destroyed the context mid-evaluation: ask the new page next time.
             }
 
             await Task.Delay(50);
