@@ -63,4 +63,4 @@ internal readonly struct DayEvents(int[] days, int[] months, Int128[] subscripti
 }
 
 /// <summary>A recurring line as the model sees it: who, when, and its MRR numerator in 1/D units.</summary>
-internal readonly record struct LineEffect(int Customer, int StartDay, int StartMonth, int? EndDay, int EndMonth, Int128 Numerator, bool IsAddon);
+internal readonly record struct LineEffect(int StartDay, int StartMonth, int? EndDay, int EndMonth, Int128 Numerator, bool IsAddon);

@@ -34,7 +34,7 @@ public sealed partial class RevenueModel
             }
 
             // Work out every touched customer's new events before changing anything.
-            var customerOfOld = old is { } o ? _customers[before!.CustomerId] : -1;
+            var customerOfOld = old is not null ? _customers[before!.CustomerId] : -1;
             var customerOfNext = next is not null ? _customers.GetValueOrDefault(after!.CustomerId, -1) : -1;
             var changes = new List<(int Customer, DayEvents Old, DayEvents New)>(2);
             foreach (var customer in new[] { customerOfOld, customerOfNext }.Where(c => c >= 0).Distinct())
@@ -119,9 +119,8 @@ public sealed partial class RevenueModel
             return false;
         }
 
-        var customer = _customers.GetValueOrDefault(line.CustomerId, -1);
         var endMonth = line.End is { } end ? YearMonth.Of(end).Index : 0;
-        effect = new LineEffect(customer, line.Start.DayNumber, startMonth, line.End?.DayNumber, endMonth, numerator.Value, line.Kind == LineKind.Addon);
+        effect = new LineEffect(line.Start.DayNumber, startMonth, line.End?.DayNumber, endMonth, numerator.Value, line.Kind == LineKind.Addon);
         return true;
     }
 

@@ -57,7 +57,7 @@ internal static class LinesApi
     {
         using var store = stores.Open();
         var line = Validate(body.Fields(body.LineId ?? ""), store, []);
-        return Tracked(stores, store, line.Id, _ => (Save(store, line, WriteMode.Create), line)) switch
+        return Tracked(stores, store, line.Id, () => (Save(store, line, WriteMode.Create), line)) switch
         {
             WriteOutcome.AlreadyExists => throw ApiException.Conflict("line_id", $"a line with id '{line.Id}' already exists; PUT /api/lines/{line.Id} changes it"),
             _ => TypedResults.Created($"/api/lines/{Uri.EscapeDataString(line.Id.Value)}", LineDto.From(line)),
@@ -74,7 +74,7 @@ internal static class LinesApi
         }
 
         var line = Validate(body.Fields(id), store, problems);
-        return Tracked(stores, store, line.Id, _ => (Save(store, line, WriteMode.Replace), line)) switch
+        return Tracked(stores, store, line.Id, () => (Save(store, line, WriteMode.Replace), line)) switch
         {
             WriteOutcome.NotFound => throw ApiException.NotFound("id", $"no line with id '{id}'; POST /api/lines creates one"),
             _ => TypedResults.Ok(LineDto.From(line)),
@@ -92,7 +92,7 @@ internal static class LinesApi
 
         var fields = LineDto.Fields(line, null) with { EndDate = body.EndDate };
         var ended = Validate(fields, store, []);
-        return Tracked(stores, store, ended.Id, _ => (store.EndLine(ended.Id, ended.End!.Value), ended)) switch
+        return Tracked(stores, store, ended.Id, () => (store.EndLine(ended.Id, ended.End!.Value), ended)) switch
         {
             WriteOutcome.Done => TypedResults.Ok(LineDto.From(ended)),
             WriteOutcome.NotFound => throw ApiException.NotFound("id", $"no line with id '{id}'"),
@@ -103,7 +103,7 @@ internal static class LinesApi
     private static NoContent Delete(string id, LedgerStores stores)
     {
         using var store = stores.Open();
-        return Tracked(stores, store, new LineId(id), _ => (store.DeleteLine(new LineId(id)), null)) == WriteOutcome.Done
+        return Tracked(stores, store, new LineId(id), () => (store.DeleteLine(new LineId(id)), null)) == WriteOutcome.Done
             ? TypedResults.NoContent()
             : throw ApiException.NotFound("id", $"no line with id '{id}'");
     }
@@ -113,11 +113,11 @@ internal static class LinesApi
     /// Runs one line write and hands the committed change to the live models: the stored line before (read
     /// after the revision, so a concurrent write shows as a revision jump) and the line as written.
     /// </summary>
-    private static WriteOutcome Tracked(LedgerStores stores, ILedgerStore store, LineId id, Func<RevenueLine?, (WriteOutcome Outcome, RevenueLine? After)> write)
+    private static WriteOutcome Tracked(LedgerStores stores, ILedgerStore store, LineId id, Func<(WriteOutcome Outcome, RevenueLine? After)> write)
     {
         var revision = store.Revision();
         var before = store.FindLine(id);
-        var (outcome, after) = write(before);
+        var (outcome, after) = write();
         if (outcome == WriteOutcome.Done)
         {
             stores.Models.LineWritten(revision, store.Revision(), before, after);
