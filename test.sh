@@ -74,10 +74,10 @@ set +e
 dotnet test RunRate.slnx -c Release --no-build -nologo --results-directory "$results" 2>&1 | tee "$results/console.txt"
 status=${PIPESTATUS[0]}
 
-# The same CLI, API and browser tests again, each on a PostgreSQL database instead of a SQLite file
+# The same CLI, API, browser and reliability (crash, concurrency, load) tests again, each on a PostgreSQL database instead of a SQLite file
 # (tests/Shared/TestStores.cs reads RUNRATE_TEST_STORE), so every command and endpoint is proven on both engines.
 log "CLI, API and browser suites on PostgreSQL"
-for project in RunRate.Cli.Tests RunRate.Web.Tests RunRate.E2E.Tests; do
+for project in RunRate.Cli.Tests RunRate.Web.Tests RunRate.E2E.Tests RunRate.Reliability.Tests; do
   RUNRATE_TEST_STORE=postgres dotnet test "tests/$project" -c Release --no-build -nologo --results-directory "$results" 2>&1 \
     | tee -a "$results/console.txt" "$results/postgres.txt"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
