@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Npgsql;
 using RunRate.Testing;
 using RunRate.Web.Tests.Support;
 
@@ -31,33 +31,40 @@ public sealed class HealthTests(SignInWebStore web) : IClassFixture<SignInWebSto
     }
 
     [Fact]
-    public async Task Ready_answers_503_naming_the_store_check_while_the_store_cannot_be_read()
+    public async Task Ready_answers_503_naming_the_store_check_while_the_store_is_gone_and_200_once_it_is_back()
     {
-        if (TestStores.OnPostgres)
+        // SQLite: the file moved away; PostgreSQL: the workspace's schema renamed. Either way the store cannot be found.
+        Hide(web.Db, hide: true);
+        try
         {
-            // The PostgreSQL case (a server that went away) is RunRate.Storage.Tests' StoreHealthTests; this one locks the file.
-            return;
-        }
-
-        using (var holder = new SqliteConnection($"Data Source={web.Db};Pooling=False"))
-        {
-            holder.Open();
-            using (var lockIt = holder.CreateCommand())
-            {
-                lockIt.CommandText = "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE;";
-                lockIt.ExecuteNonQuery();
-            }
-
             using var ready = await web.Client.GetAsync(Http.Url("/health/ready"));
             ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
             var body = Parse(await ready.Content.ReadAsStringAsync());
             body.GetProperty("status").GetString().ShouldBe("not_ready");
             body.GetProperty("failing").GetString().ShouldBe("store");
-            body.GetProperty("checks")[0].GetProperty("detail").GetString()!.ShouldContain("locked by another process");
+            body.GetProperty("checks")[0].GetProperty("detail").GetString()!.ShouldContain("no store at");
+        }
+        finally
+        {
+            Hide(web.Db, hide: false);
         }
 
         using var again = await web.Client.GetAsync(Http.Url("/health/ready"));
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static void Hide(string location, bool hide)
+    {
+        if (!TestStores.OnPostgres)
+        {
+            File.Move(hide ? location : location + ".away", hide ? location + ".away" : location);
+            return;
+        }
+
+        using var connection = new NpgsqlConnection(location);
+        connection.Open();
+        using var rename = new NpgsqlCommand(hide ? "ALTER SCHEMA ws_default RENAME TO ws_default_away" : "ALTER SCHEMA ws_default_away RENAME TO ws_default", connection);
+        rename.ExecuteNonQuery();
     }
 
     [Fact]
