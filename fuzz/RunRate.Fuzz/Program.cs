@@ -24,6 +24,7 @@ internal static class Program
             return 0;
         }
 
+        GiveInstrumentationAMap();
         foreach (var file in args.Skip(1))
         {
             try
@@ -41,5 +42,17 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Instrumented assemblies (fuzz/.work/TARGET/app) write every edge into SharpFuzz's map, which only the libFuzzer
+    /// bridge sets up; outside it, give them a scratch map so the same binary also replays inputs.
+    /// </summary>
+    private static unsafe void GiveInstrumentationAMap()
+    {
+        if (SharpFuzz.Common.Trace.SharedMem == null)
+        {
+            SharpFuzz.Common.Trace.SharedMem = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 16);
+        }
     }
 }
