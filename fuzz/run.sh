@@ -38,7 +38,7 @@ if ! command -v clang >/dev/null 2>&1 || ! fuzzer_works; then
 fi
 bridge="$work/dotnet-bridge"
 if [ ! -x "$bridge" ] || [ "$here/driver/dotnet-bridge.c" -nt "$bridge" ]; then
-  clang -O1 -Wall -Wextra -Werror -fsanitize=fuzzer "$here/driver/dotnet-bridge.c" -o "$bridge"
+  clang -O1 -Wall -Wextra -Werror -fsanitize=fuzzer "$here/driver/dotnet-bridge.c" -o "$bridge.new" && mv -f "$bridge.new" "$bridge"
 fi
 
 # --- the .NET side: a private, instrumented copy of the harness -------------------------------------------------

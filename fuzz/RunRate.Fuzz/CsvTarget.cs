@@ -19,7 +19,13 @@ public static class CsvTarget
     public const byte Separator = 0xFF;
 
     /// <summary>Imports the files the input holds; throws only when the importer broke its contract.</summary>
-    public static void Run(byte[] input)
+    public static void Run(byte[] input) => Run(input, commitRegardless: false);
+
+    /// <summary>
+    /// As <see cref="Run(byte[])"/>; <paramref name="commitRegardless"/> makes the store claim a commit whatever
+    /// happened, so a test can show the contract checks catch a broken all-or-nothing promise.
+    /// </summary>
+    internal static void Run(byte[] input, bool commitRegardless)
     {
         ArgumentNullException.ThrowIfNull(input);
         var parts = Split(input);
@@ -31,9 +37,10 @@ public static class CsvTarget
             parts.Count > 3 ? Open(3) : null);
 
         // Ids starting with "stored" play customers already in the store, so lines may refer to them.
-        var target = new RecordingImportTarget(id => id.StartsWith("stored", StringComparison.Ordinal));
+        var target = new RecordingImportTarget(id => id.StartsWith("stored", StringComparison.Ordinal), commitRegardless);
         var replace = input.Length > 0 && (input[0] & 1) == 1;
         var result = LedgerImport.Run(source, target, replace);
+        target.Finish();
 
         if (result.Succeeded != target.Committed)
         {

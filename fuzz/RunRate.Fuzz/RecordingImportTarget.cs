@@ -6,7 +6,7 @@ using RunRate.Ingest;
 namespace RunRate.Fuzz;
 
 /// <summary>An import target that keeps no data, only counts what it was given and whether it was committed.</summary>
-internal sealed class RecordingImportTarget(Func<string, bool> stored) : ILedgerImportTarget, ILedgerImportSession
+internal sealed class RecordingImportTarget(Func<string, bool> stored, bool commitRegardless = false) : ILedgerImportTarget, ILedgerImportSession
 {
     public bool Committed { get; private set; }
 
@@ -31,6 +31,9 @@ internal sealed class RecordingImportTarget(Func<string, bool> stored) : ILedger
     }
 
     public void Commit() => Committed = true;
+
+    /// <summary>Called after the import; a deliberately broken store (tests only) claims it committed anyway.</summary>
+    public void Finish() => Committed |= commitRegardless;
 
     public void Dispose()
     {

@@ -159,12 +159,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     {
         /* The runtime itself died (stack overflow, fail-fast, out of memory): a finding like any other. */
         fprintf(stderr, "dotnet-bridge: the .NET process ended during this input\n");
+        fprintf(stderr, "dotnet-bridge: managed edges hit: %lu of %d map slots\n", edges_hit, MAP_BYTES);
         child = -1;
         __builtin_trap();
     }
     if (outcome != 0)
     {
         fprintf(stderr, "dotnet-bridge: the target threw on this input (exception above)\n");
+        fprintf(stderr, "dotnet-bridge: managed edges hit: %lu of %d map slots\n", edges_hit, MAP_BYTES);
         __builtin_trap();
     }
     return 0;
