@@ -8,7 +8,7 @@
 # normal build output), and runs fuzz/driver/dotnet-bridge over the seeds in fuzz/corpus/TARGET and
 # fuzz/regressions/TARGET. New inputs collect in fuzz/.work/TARGET/corpus (kept between runs); a crashing,
 # hanging or memory-hungry input is saved under fuzz/findings/TARGET/ and the script exits 1 naming it.
-# Environment: FUZZ_JOBS is not supported (one process; the CI machine has two cores), FUZZ_ARGS adds libFuzzer flags.
+# One fuzzing process (CI has two cores); FUZZ_ARGS adds libFuzzer flags (e.g. FUZZ_ARGS=-only_ascii=1).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
