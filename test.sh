@@ -89,7 +89,7 @@ done
 # A crashing input fails the run and is printed with its path (fuzz/findings/TARGET/).
 log "fuzzing (fuzz/run.sh csv 45, fuzz/run.sh email 45)"
 for target in csv email; do
-  fuzz/run.sh "$target" 45 || status=1
+  FUZZ_NO_BUILD=1 fuzz/run.sh "$target" 45 || status=1
 done
 set -e
 

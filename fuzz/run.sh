@@ -8,7 +8,8 @@
 # normal build output), and runs fuzz/driver/dotnet-bridge over the seeds in fuzz/corpus/TARGET and
 # fuzz/regressions/TARGET. New inputs collect in fuzz/.work/TARGET/corpus (kept between runs); a crashing,
 # hanging or memory-hungry input is saved under fuzz/findings/TARGET/ and the script exits 1 naming it.
-# One fuzzing process (CI has two cores); FUZZ_ARGS adds libFuzzer flags (e.g. FUZZ_ARGS=-only_ascii=1).
+# One fuzzing process (CI has two cores); FUZZ_ARGS adds libFuzzer flags (e.g. FUZZ_ARGS=-only_ascii=1);
+# FUZZ_NO_BUILD=1 publishes the Release build already made (test.sh builds the solution first).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -48,7 +49,7 @@ dotnet tool restore >/dev/null
 app="$work/$target/app"
 rm -rf "$app"
 say "publishing fuzz/RunRate.Fuzz"
-dotnet publish fuzz/RunRate.Fuzz -c Release -nologo -v quiet -o "$app" >"$work/$target-publish.log" 2>&1 \
+dotnet publish fuzz/RunRate.Fuzz -c Release -nologo -v quiet ${FUZZ_NO_BUILD:+--no-build} -o "$app" >"$work/$target-publish.log" 2>&1 \
   || { cat "$work/$target-publish.log" >&2; exit 1; }
 for dll in "${assemblies[@]}"; do
   dotnet tool run sharpfuzz "$app/$dll" >/dev/null || { echo "fuzz/run.sh: sharpfuzz could not instrument $dll" >&2; exit 1; }
