@@ -28,7 +28,7 @@ internal static class PreconditionDocs
 
     /// <summary>The operation takes an optional <c>If-Match</c> header and may answer 412 (with the current <c>ETag</c>).</summary>
     public static RouteHandlerBuilder WithIfMatch(this RouteHandlerBuilder builder) =>
-        builder.ProducesValidationProblem(StatusCodes.Status412PreconditionFailed).AddOpenApiOperationTransformer((operation, _, _) =>
+        builder.ProducesValidationProblem(StatusCodes.Status412PreconditionFailed).AnswersPreconditionFailed().AddOpenApiOperationTransformer((operation, _, _) =>
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter

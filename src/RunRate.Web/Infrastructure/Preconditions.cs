@@ -93,6 +93,38 @@ internal static class Preconditions
         return ExpectedVersion.OneOf(tags);
     }
 
+    /// <summary>
+    /// Writes a 412 <see cref="ApiException"/> of the endpoint as problem details itself, with its headers: the exception
+    /// handler middleware strips <c>ETag</c> from the responses it writes, and a 412 must carry the current one.
+    /// </summary>
+    public static RouteHandlerBuilder AnswersPreconditionFailed(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (ApiException failed) when (failed.Status == StatusCodes.Status412PreconditionFailed)
+            {
+                foreach (var (name, value) in failed.Headers ?? new Dictionary<string, string>())
+                {
+                    context.HttpContext.Response.Headers[name] = value;
+                }
+
+                var details = new HttpValidationProblemDetails(failed.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
+                {
+                    Status = failed.Status,
+                    Title = failed.Title,
+                };
+                foreach (var (key, value) in failed.Extensions ?? new Dictionary<string, object?>())
+                {
+                    details.Extensions[key] = value;
+                }
+
+                return TypedResults.Problem(details);
+            }
+        });
+
     /// <summary>The strong entity tag of a version.</summary>
     public static string Tag(string version) => "\"" + version + "\"";
 
