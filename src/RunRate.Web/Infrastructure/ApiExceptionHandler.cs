@@ -21,11 +21,6 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         }
 
         httpContext.Response.StatusCode = status;
-        foreach (var (name, value) in (exception as ApiException)?.Headers ?? new Dictionary<string, string>())
-        {
-            httpContext.Response.Headers[name] = value;
-        }
-
         var details = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal))
         {
             Status = status,
