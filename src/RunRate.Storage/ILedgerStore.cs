@@ -56,29 +56,34 @@ public interface ILedgerStore : ILedgerImportTarget, IDisposable
     /// Stores one customer in its own transaction: <see cref="WriteMode.Create"/> only when the id is
     /// new (else <see cref="WriteOutcome.AlreadyExists"/>), <see cref="WriteMode.Replace"/> only when it is
     /// stored (else <see cref="WriteOutcome.NotFound"/>). The caller validates first (<c>CustomerRules</c>).
+    /// With <paramref name="expected"/>, the stored row must have that <see cref="RowVersion"/> (checked in the same
+    /// transaction), else <see cref="WriteOutcome.PreconditionFailed"/>; without it the last writer wins.
     /// </summary>
-    WriteOutcome SaveCustomer(Customer customer, WriteMode mode);
+    WriteOutcome SaveCustomer(Customer customer, WriteMode mode, ExpectedVersion? expected = null);
 
     /// <summary>
     /// Deletes a customer; <see cref="WriteOutcome.HasLines"/> (nothing deleted) while any line refers to it,
-    /// <see cref="WriteOutcome.InUse"/> while contacts, deals or activities do.
+    /// <see cref="WriteOutcome.InUse"/> while contacts, deals or activities do; with <paramref name="expected"/>,
+    /// <see cref="WriteOutcome.PreconditionFailed"/> when the stored customer has another version.
     /// </summary>
-    WriteOutcome DeleteCustomer(CustomerId id);
+    WriteOutcome DeleteCustomer(CustomerId id, ExpectedVersion? expected = null);
 
     /// <summary>
-    /// Stores one line in its own transaction, with the modes of <see cref="SaveCustomer"/>;
-    /// <see cref="WriteOutcome.UnknownCustomer"/> when its customer is not stored. The caller validates first (<c>LineRules</c>).
+    /// Stores one line in its own transaction, with the modes and the <paramref name="expected"/> version of
+    /// <see cref="SaveCustomer"/>; <see cref="WriteOutcome.UnknownCustomer"/> when its customer is not stored. The caller
+    /// validates first (<c>LineRules</c>).
     /// </summary>
-    WriteOutcome SaveLine(RevenueLine line, WriteMode mode);
+    WriteOutcome SaveLine(RevenueLine line, WriteMode mode, ExpectedVersion? expected = null);
 
-    /// <summary>Deletes a line.</summary>
-    WriteOutcome DeleteLine(LineId id);
+    /// <summary>Deletes a line; with <paramref name="expected"/>, only when the stored line has that version.</summary>
+    WriteOutcome DeleteLine(LineId id, ExpectedVersion? expected = null);
 
     /// <summary>
     /// Ends a recurring line on <paramref name="end"/> (its first day without service);
-    /// <see cref="WriteOutcome.Invalid"/> (nothing written) for a one-time line or an end not after its start.
+    /// <see cref="WriteOutcome.Invalid"/> (nothing written) for a one-time line or an end not after its start;
+    /// with <paramref name="expected"/>, only when the stored line has that version.
     /// </summary>
-    WriteOutcome EndLine(LineId id, DateOnly end);
+    WriteOutcome EndLine(LineId id, DateOnly end, ExpectedVersion? expected = null);
 }
 
 /// <summary>A ledger snapshot and the revision it was read at.</summary>
@@ -120,6 +125,9 @@ public enum WriteOutcome
 
     /// <summary>A unique value (such as a contact's e-mail) belongs to another row.</summary>
     Conflict,
+
+    /// <summary>The stored row is not the version the write expected (<see cref="ExpectedVersion"/>): it changed meanwhile.</summary>
+    PreconditionFailed,
 }
 
 /// <summary>One row of the import history.</summary>

@@ -59,38 +59,38 @@ internal sealed class AuditedLedgerStore : ILedgerStore
 
     public RevenueLine? FindLine(LineId id) => _inner.FindLine(id);
 
-    public WriteOutcome SaveCustomer(Customer customer, WriteMode mode)
+    public WriteOutcome SaveCustomer(Customer customer, WriteMode mode, ExpectedVersion? expected = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         var before = AuditJson.Of(_inner.FindCustomer(customer.Id));
-        return _audit.Record(() => _inner.SaveCustomer(customer, mode), "customer." + AuditRecorder.Verb(mode), customer.Id.Value, before, () => AuditJson.Of(customer));
+        return _audit.Record(() => _inner.SaveCustomer(customer, mode, expected), "customer." + AuditRecorder.Verb(mode), customer.Id.Value, before, () => AuditJson.Of(customer));
     }
 
-    public WriteOutcome DeleteCustomer(CustomerId id)
+    public WriteOutcome DeleteCustomer(CustomerId id, ExpectedVersion? expected = null)
     {
         var before = AuditJson.Of(_inner.FindCustomer(id));
-        return _audit.Record(() => _inner.DeleteCustomer(id), "customer.delete", id.Value, before, () => null);
+        return _audit.Record(() => _inner.DeleteCustomer(id, expected), "customer.delete", id.Value, before, () => null);
     }
 
-    public WriteOutcome SaveLine(RevenueLine line, WriteMode mode)
+    public WriteOutcome SaveLine(RevenueLine line, WriteMode mode, ExpectedVersion? expected = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         var before = AuditJson.Of(_inner.FindLine(line.Id));
-        return _audit.Record(() => _inner.SaveLine(line, mode), "line." + AuditRecorder.Verb(mode), line.Id.Value, before, () => AuditJson.Of(line));
+        return _audit.Record(() => _inner.SaveLine(line, mode, expected), "line." + AuditRecorder.Verb(mode), line.Id.Value, before, () => AuditJson.Of(line));
     }
 
-    public WriteOutcome DeleteLine(LineId id)
+    public WriteOutcome DeleteLine(LineId id, ExpectedVersion? expected = null)
     {
         var before = AuditJson.Of(_inner.FindLine(id));
-        return _audit.Record(() => _inner.DeleteLine(id), "line.delete", id.Value, before, () => null);
+        return _audit.Record(() => _inner.DeleteLine(id, expected), "line.delete", id.Value, before, () => null);
     }
 
-    public WriteOutcome EndLine(LineId id, DateOnly end)
+    public WriteOutcome EndLine(LineId id, DateOnly end, ExpectedVersion? expected = null)
     {
         var found = _inner.FindLine(id);
         // The entry is built inside the write's transaction, where the store cannot be read again: ending changes
         // exactly the end date, so the line after is the line before with its new end.
-        return _audit.Record(() => _inner.EndLine(id, end), "line.end", id.Value, AuditJson.Of(found), () => AuditJson.Of(found is null ? null : found with { End = end }));
+        return _audit.Record(() => _inner.EndLine(id, end, expected), "line.end", id.Value, AuditJson.Of(found), () => AuditJson.Of(found is null ? null : found with { End = end }));
     }
 
     public void Dispose() => _inner.Dispose();

@@ -116,7 +116,7 @@ public sealed class PostgresLedgerStore : ILedgerStore
     public RevenueLine? FindLine(LineId id) => Read(s => PostgresRows.ReadLines(s, id.Value).SingleOrDefault(), snapshot: false);
 
     /// <inheritdoc />
-    public WriteOutcome SaveCustomer(Customer customer, WriteMode mode)
+    public WriteOutcome SaveCustomer(Customer customer, WriteMode mode, ExpectedVersion? expected = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         return Write(session =>
@@ -127,17 +127,27 @@ public sealed class PostgresLedgerStore : ILedgerStore
                 return exists ? WriteOutcome.AlreadyExists : WriteOutcome.NotFound;
             }
 
+            if (!MeetsCustomer(session, customer.Id, expected))
+            {
+                return WriteOutcome.PreconditionFailed;
+            }
+
             session.Execute(PostgresRows.UpsertCustomer, PostgresRows.Values(customer));
             return WriteOutcome.Done;
         });
     }
 
     /// <inheritdoc />
-    public WriteOutcome DeleteCustomer(CustomerId id) => Write(session =>
+    public WriteOutcome DeleteCustomer(CustomerId id, ExpectedVersion? expected = null) => Write(session =>
     {
         if (!session.Exists("customers", "customer_id", id.Value))
         {
             return WriteOutcome.NotFound;
+        }
+
+        if (!MeetsCustomer(session, id, expected))
+        {
+            return WriteOutcome.PreconditionFailed;
         }
 
         if (session.Exists("lines", "customer_id", id.Value))
@@ -156,7 +166,7 @@ public sealed class PostgresLedgerStore : ILedgerStore
     });
 
     /// <inheritdoc />
-    public WriteOutcome SaveLine(RevenueLine line, WriteMode mode)
+    public WriteOutcome SaveLine(RevenueLine line, WriteMode mode, ExpectedVersion? expected = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         return Write(session =>
@@ -165,6 +175,11 @@ public sealed class PostgresLedgerStore : ILedgerStore
             if (exists != (mode == WriteMode.Replace))
             {
                 return exists ? WriteOutcome.AlreadyExists : WriteOutcome.NotFound;
+            }
+
+            if (!MeetsLine(session, line.Id, expected))
+            {
+                return WriteOutcome.PreconditionFailed;
             }
 
             if (!session.Exists("customers", "customer_id", line.CustomerId.Value))
@@ -178,15 +193,21 @@ public sealed class PostgresLedgerStore : ILedgerStore
     }
 
     /// <inheritdoc />
-    public WriteOutcome DeleteLine(LineId id) => Write(session =>
-        session.Execute("DELETE FROM lines WHERE line_id = $1", id.Value) == 0 ? WriteOutcome.NotFound : WriteOutcome.Done);
+    public WriteOutcome DeleteLine(LineId id, ExpectedVersion? expected = null) => Write(session =>
+        expected is not null && session.Exists("lines", "line_id", id.Value) && !MeetsLine(session, id, expected) ? WriteOutcome.PreconditionFailed
+        : session.Execute("DELETE FROM lines WHERE line_id = $1", id.Value) == 0 ? WriteOutcome.NotFound : WriteOutcome.Done);
 
     /// <inheritdoc />
-    public WriteOutcome EndLine(LineId id, DateOnly end) => Write(session =>
+    public WriteOutcome EndLine(LineId id, DateOnly end, ExpectedVersion? expected = null) => Write(session =>
     {
         if (!session.Exists("lines", "line_id", id.Value))
         {
             return WriteOutcome.NotFound;
+        }
+
+        if (!MeetsLine(session, id, expected))
+        {
+            return WriteOutcome.PreconditionFailed;
         }
 
         var changed = session.Execute("UPDATE lines SET end_date = $2 WHERE line_id = $1 AND kind <> 'one_time' AND start_date < $2", id.Value, end);
@@ -286,6 +307,14 @@ public sealed class PostgresLedgerStore : ILedgerStore
             throw new StoreException($"Cannot use the PostgreSQL store {Location} (schema {Schema}): {ex.Message}", ex);
         }
     }
+
+    /// <summary>Whether the stored customer (read in the write's transaction) has a version <paramref name="expected"/> accepts.</summary>
+    private static bool MeetsCustomer(PgSession session, CustomerId id, ExpectedVersion? expected) =>
+        expected is null || expected.Matches(PostgresRows.ReadCustomers(session, id.Value).SingleOrDefault() is { } stored ? RowVersion.Of(stored) : null);
+
+    /// <summary>Whether the stored line (read in the write's transaction) has a version <paramref name="expected"/> accepts.</summary>
+    private static bool MeetsLine(PgSession session, LineId id, ExpectedVersion? expected) =>
+        expected is null || expected.Matches(PostgresRows.ReadLines(session, id.Value).SingleOrDefault() is { } stored ? RowVersion.Of(stored) : null);
 
     private static long ReadRevision(PgSession session) =>
         Convert.ToInt64(session.Scalar("SELECT value FROM meta WHERE key = 'revision'"), CultureInfo.InvariantCulture);

@@ -133,7 +133,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
     public RevenueLine? FindLine(LineId id) => SqliteRows.ReadLines(_connection, null, id.Value).SingleOrDefault();
 
     /// <inheritdoc />
-    public WriteOutcome SaveCustomer(Customer customer, WriteMode mode)
+    public WriteOutcome SaveCustomer(Customer customer, WriteMode mode, ExpectedVersion? expected = null)
     {
         ArgumentNullException.ThrowIfNull(customer);
         return Write(transaction =>
@@ -142,6 +142,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
             if (exists != (mode == WriteMode.Replace))
             {
                 return exists ? WriteOutcome.AlreadyExists : WriteOutcome.NotFound;
+            }
+
+            if (!MeetsCustomer(transaction, customer.Id, expected))
+            {
+                return WriteOutcome.PreconditionFailed;
             }
 
             Execute(
@@ -153,11 +158,16 @@ public sealed class SqliteLedgerStore : ILedgerStore
     }
 
     /// <inheritdoc />
-    public WriteOutcome DeleteCustomer(CustomerId id) => Write(transaction =>
+    public WriteOutcome DeleteCustomer(CustomerId id, ExpectedVersion? expected = null) => Write(transaction =>
     {
         if (!Exists(transaction, "customers", "customer_id", id.Value))
         {
             return WriteOutcome.NotFound;
+        }
+
+        if (!MeetsCustomer(transaction, id, expected))
+        {
+            return WriteOutcome.PreconditionFailed;
         }
 
         if (Exists(transaction, "lines", "customer_id", id.Value))
@@ -176,7 +186,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
     });
 
     /// <inheritdoc />
-    public WriteOutcome SaveLine(RevenueLine line, WriteMode mode)
+    public WriteOutcome SaveLine(RevenueLine line, WriteMode mode, ExpectedVersion? expected = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         return Write(transaction =>
@@ -185,6 +195,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
             if (exists != (mode == WriteMode.Replace))
             {
                 return exists ? WriteOutcome.AlreadyExists : WriteOutcome.NotFound;
+            }
+
+            if (!MeetsLine(transaction, line.Id, expected))
+            {
+                return WriteOutcome.PreconditionFailed;
             }
 
             if (!Exists(transaction, "customers", "customer_id", line.CustomerId.Value))
@@ -201,15 +216,21 @@ public sealed class SqliteLedgerStore : ILedgerStore
     }
 
     /// <inheritdoc />
-    public WriteOutcome DeleteLine(LineId id) => Write(transaction =>
-        Execute(transaction, "DELETE FROM lines WHERE line_id = $p0", id.Value) == 0 ? WriteOutcome.NotFound : WriteOutcome.Done);
+    public WriteOutcome DeleteLine(LineId id, ExpectedVersion? expected = null) => Write(transaction =>
+        expected is not null && Exists(transaction, "lines", "line_id", id.Value) && !MeetsLine(transaction, id, expected) ? WriteOutcome.PreconditionFailed
+        : Execute(transaction, "DELETE FROM lines WHERE line_id = $p0", id.Value) == 0 ? WriteOutcome.NotFound : WriteOutcome.Done);
 
     /// <inheritdoc />
-    public WriteOutcome EndLine(LineId id, DateOnly end) => Write(transaction =>
+    public WriteOutcome EndLine(LineId id, DateOnly end, ExpectedVersion? expected = null) => Write(transaction =>
     {
         if (!Exists(transaction, "lines", "line_id", id.Value))
         {
             return WriteOutcome.NotFound;
+        }
+
+        if (!MeetsLine(transaction, id, expected))
+        {
+            return WriteOutcome.PreconditionFailed;
         }
 
         var changed = Execute(
@@ -292,6 +313,14 @@ public sealed class SqliteLedgerStore : ILedgerStore
             throw new StoreException($"Cannot write to the store {Location}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>Whether the stored customer (read in the write's transaction) has a version <paramref name="expected"/> accepts.</summary>
+    private bool MeetsCustomer(SqliteTransaction transaction, CustomerId id, ExpectedVersion? expected) =>
+        expected is null || expected.Matches(SqliteRows.ReadCustomers(_connection, transaction, id.Value).SingleOrDefault() is { } stored ? RowVersion.Of(stored) : null);
+
+    /// <summary>Whether the stored line (read in the write's transaction) has a version <paramref name="expected"/> accepts.</summary>
+    private bool MeetsLine(SqliteTransaction transaction, LineId id, ExpectedVersion? expected) =>
+        expected is null || expected.Matches(SqliteRows.ReadLines(_connection, transaction, id.Value).SingleOrDefault() is { } stored ? RowVersion.Of(stored) : null);
 
     internal bool Exists(SqliteTransaction transaction, string table, string column, string id)
     {

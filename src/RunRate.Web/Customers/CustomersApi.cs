@@ -33,26 +33,32 @@ internal static class CustomersApi
             .Produces<CustomerDetailResponse>(StatusCodes.Status200OK, "application/json", "text/csv")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithETag(StatusCodes.Status200OK);
         customers.MapPost("/", Create)
             .WithName("CreateCustomer")
             .WithSummary("Add a customer")
             .Accepts<CustomerBody>("application/json")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithETag(StatusCodes.Status201Created);
         customers.MapPut("/{id}", Replace)
             .WithName("ReplaceCustomer")
             .WithSummary("Replace a stored customer's fields")
             .Accepts<CustomerBody>("application/json")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithIfMatch()
+            .WithETag(StatusCodes.Status200OK);
         customers.MapDelete("/{id}", Delete)
             .WithName("DeleteCustomer")
             .WithSummary("Delete a customer that has no lines, contacts, deals or activities")
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status409Conflict);
+            .ProducesValidationProblem(StatusCodes.Status409Conflict)
+            .WithIfMatch();
         return api;
     }
 
@@ -92,7 +98,8 @@ internal static class CustomersApi
         [Description("Reporting currency (ISO 4217), default USD.")] string? currency,
         [Description("json (default) or csv (the movement timeline).")] string? format,
         LedgerStores stores,
-        TimeProvider clock)
+        TimeProvider clock,
+        HttpContext context)
     {
         var query = new ReportQuery { Currency = currency, Format = format };
         var m = ReportMonths.Month(month, "month", clock);
@@ -103,45 +110,61 @@ internal static class CustomersApi
         var standing = CustomerRevenue.Analyze(ledger, code, m.LastDay, customerId)
             ?? throw ApiException.NotFound("id", $"no customer with id '{id}'");
         var lines = CustomerReport.Lines(ledger, customerId);
+        Preconditions.SetETag(context, RowVersion.Of(standing.Customer)); // the version of the customer record, which PUT replaces
         return query.Render(w => CustomerReport.Json(w, standing, lines, code, m), w => CustomerReport.Csv(w, standing));
     }
 
-    private static Created<CustomerDto> Create(CustomerBody body, LedgerStores stores)
+    private static Created<CustomerDto> Create(CustomerBody body, LedgerStores stores, HttpContext context)
     {
         var customer = Validate(body, null);
         using var store = stores.Open();
         return store.SaveCustomer(customer, WriteMode.Create) switch
         {
-            WriteOutcome.Done => TypedResults.Created($"/api/customers/{Uri.EscapeDataString(customer.Id.Value)}", CustomerDto.From(customer)),
+            WriteOutcome.Done => Versioned(context, customer, c => TypedResults.Created($"/api/customers/{Uri.EscapeDataString(customer.Id.Value)}", CustomerDto.From(c))),
             WriteOutcome.AlreadyExists => throw ApiException.Conflict("customer_id", $"a customer with id '{customer.Id}' already exists; PUT /api/customers/{customer.Id} changes it"),
             var other => throw Unexpected(other),
         };
     }
 
-    private static Ok<CustomerDto> Replace(string id, CustomerBody body, LedgerStores stores)
+    private static Ok<CustomerDto> Replace(string id, CustomerBody body, LedgerStores stores, HttpContext context)
     {
+        var expected = Preconditions.IfMatch(context);
         var customer = Validate(body, id);
         using var store = stores.Open();
-        return store.SaveCustomer(customer, WriteMode.Replace) switch
+        return store.SaveCustomer(customer, WriteMode.Replace, expected) switch
         {
-            WriteOutcome.Done => TypedResults.Ok(CustomerDto.From(customer)),
+            WriteOutcome.Done => Versioned(context, customer, c => TypedResults.Ok(CustomerDto.From(c))),
             WriteOutcome.NotFound => throw ApiException.NotFound("id", $"no customer with id '{id}'; POST /api/customers creates one"),
+            WriteOutcome.PreconditionFailed => throw Stale(store, id),
             var other => throw Unexpected(other),
         };
     }
 
-    private static NoContent Delete(string id, LedgerStores stores)
+    private static NoContent Delete(string id, LedgerStores stores, HttpContext context)
     {
+        var expected = Preconditions.IfMatch(context);
         using var store = stores.Open();
-        return store.DeleteCustomer(new CustomerId(id)) switch
+        return store.DeleteCustomer(new CustomerId(id), expected) switch
         {
             WriteOutcome.Done => TypedResults.NoContent(),
             WriteOutcome.NotFound => throw ApiException.NotFound("id", $"no customer with id '{id}'"),
+            WriteOutcome.PreconditionFailed => throw Stale(store, id),
             WriteOutcome.HasLines => throw ApiException.Conflict("id", $"customer '{id}' still has revenue lines; delete them (or move them to another customer) first"),
             WriteOutcome.InUse => throw ApiException.Conflict("id", $"customer '{id}' still has contacts, deals or activities; delete them first"),
             var other => throw Unexpected(other),
         };
     }
+
+    /// <summary>A response with the customer's version as the ETag.</summary>
+    private static T Versioned<T>(HttpContext context, Engine.Ledger.Customer customer, Func<Engine.Ledger.Customer, T> result)
+    {
+        Preconditions.SetETag(context, RowVersion.Of(customer));
+        return result(customer);
+    }
+
+    /// <summary>The 412 of a stale If-Match, with the customer's current version.</summary>
+    private static ApiException Stale(ILedgerStore store, string id) =>
+        Preconditions.Failed("customer", $"/api/customers/{Uri.EscapeDataString(id)}", store.FindCustomer(new CustomerId(id)) is { } now ? RowVersion.Of(now) : null);
 
     /// <summary>The customer rules of customers.csv; with a path id, the body's id must be absent or the same.</summary>
     private static Engine.Ledger.Customer Validate(CustomerBody body, string? pathId)

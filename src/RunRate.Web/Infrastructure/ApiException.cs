@@ -16,6 +16,9 @@ internal sealed class ApiException(int status, string title, IReadOnlyDictionary
 
     public IReadOnlyDictionary<string, object?>? Extensions { get; } = extensions;
 
+    /// <summary>Response headers the problem carries (such as the current <c>ETag</c> of a 412).</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     public static ApiException BadRequest(string field, string message) =>
         new(StatusCodes.Status400BadRequest, "The request is malformed.", Single(field, message));
 

@@ -17,55 +17,67 @@ internal static class LinesApi
         lines.MapGet("/{id}", Get)
             .WithName("GetLine")
             .WithSummary("One stored line")
-            .ProducesValidationProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem(StatusCodes.Status404NotFound)
+            .WithETag(StatusCodes.Status200OK);
         lines.MapPost("/", Create)
             .WithName("CreateLine")
             .WithSummary("Add a revenue line")
             .Accepts<LineBody>("application/json")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithETag(StatusCodes.Status201Created);
         lines.MapPut("/{id}", Replace)
             .WithName("ReplaceLine")
             .WithSummary("Replace a stored line's fields")
             .Accepts<LineBody>("application/json")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithIfMatch()
+            .WithETag(StatusCodes.Status200OK);
         lines.MapPost("/{id}/end", End)
             .WithName("EndLine")
             .WithSummary("End (cancel) a recurring line on a day")
             .Accepts<EndLineBody>("application/json")
             .ProducesValidationProblem(StatusCodes.Status400BadRequest)
             .ProducesValidationProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithIfMatch()
+            .WithETag(StatusCodes.Status200OK);
         lines.MapDelete("/{id}", Delete)
             .WithName("DeleteLine")
             .WithSummary("Delete a line")
-            .ProducesValidationProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem(StatusCodes.Status400BadRequest)
+            .ProducesValidationProblem(StatusCodes.Status404NotFound)
+            .WithIfMatch();
         return api;
     }
 
-    private static Ok<LineDto> Get(string id, LedgerStores stores)
+    private static Ok<LineDto> Get(string id, LedgerStores stores, HttpContext context)
     {
         using var store = stores.Open();
         var line = store.FindLine(new LineId(id)) ?? throw ApiException.NotFound("id", $"no line with id '{id}'");
-        return TypedResults.Ok(LineDto.From(line));
+        return Versioned(context, line);
     }
 
-    private static Created<LineDto> Create(LineBody body, LedgerStores stores)
+    private static Created<LineDto> Create(LineBody body, LedgerStores stores, HttpContext context)
     {
         using var store = stores.Open();
         var line = Validate(body.Fields(body.LineId ?? ""), store, []);
-        return Tracked(stores, store, line.Id, () => (Save(store, line, WriteMode.Create), line)) switch
+        switch (Tracked(stores, store, line.Id, () => (Save(store, line, WriteMode.Create, null), line)))
         {
-            WriteOutcome.AlreadyExists => throw ApiException.Conflict("line_id", $"a line with id '{line.Id}' already exists; PUT /api/lines/{line.Id} changes it"),
-            _ => TypedResults.Created($"/api/lines/{Uri.EscapeDataString(line.Id.Value)}", LineDto.From(line)),
-        };
+            case WriteOutcome.AlreadyExists:
+                throw ApiException.Conflict("line_id", $"a line with id '{line.Id}' already exists; PUT /api/lines/{line.Id} changes it");
+            default:
+                Preconditions.SetETag(context, RowVersion.Of(line));
+                return TypedResults.Created($"/api/lines/{Uri.EscapeDataString(line.Id.Value)}", LineDto.From(line));
+        }
     }
 
-    private static Ok<LineDto> Replace(string id, LineBody body, LedgerStores stores)
+    private static Ok<LineDto> Replace(string id, LineBody body, LedgerStores stores, HttpContext context)
     {
+        var expected = Preconditions.IfMatch(context);
         using var store = stores.Open();
         var problems = new List<FieldProblem>();
         if (!string.IsNullOrEmpty(body.LineId) && body.LineId != id)
@@ -74,17 +86,24 @@ internal static class LinesApi
         }
 
         var line = Validate(body.Fields(id), store, problems);
-        return Tracked(stores, store, line.Id, () => (Save(store, line, WriteMode.Replace), line)) switch
+        return Tracked(stores, store, line.Id, () => (Save(store, line, WriteMode.Replace, expected), line)) switch
         {
             WriteOutcome.NotFound => throw ApiException.NotFound("id", $"no line with id '{id}'; POST /api/lines creates one"),
-            _ => TypedResults.Ok(LineDto.From(line)),
+            WriteOutcome.PreconditionFailed => throw Stale(store, id),
+            _ => Versioned(context, line),
         };
     }
 
-    private static Ok<LineDto> End(string id, EndLineBody body, LedgerStores stores)
+    private static Ok<LineDto> End(string id, EndLineBody body, LedgerStores stores, HttpContext context)
     {
+        var expected = Preconditions.IfMatch(context);
         using var store = stores.Open();
         var line = store.FindLine(new LineId(id)) ?? throw ApiException.NotFound("id", $"no line with id '{id}'");
+        if (expected is not null && !expected.Matches(RowVersion.Of(line)))
+        {
+            throw Stale(store, id);
+        }
+
         if (string.IsNullOrWhiteSpace(body.EndDate))
         {
             throw ApiException.Unprocessable(ApiException.Single("end_date", "is required (YYYY-MM-DD), the first day without service"));
@@ -92,23 +111,38 @@ internal static class LinesApi
 
         var fields = LineDto.Fields(line, null) with { EndDate = body.EndDate };
         var ended = Validate(fields, store, []);
-        return Tracked(stores, store, ended.Id, () => (store.EndLine(ended.Id, ended.End!.Value), ended)) switch
+        return Tracked(stores, store, ended.Id, () => (store.EndLine(ended.Id, ended.End!.Value, expected), ended)) switch
         {
-            WriteOutcome.Done => TypedResults.Ok(LineDto.From(ended)),
+            WriteOutcome.Done => Versioned(context, ended),
             WriteOutcome.NotFound => throw ApiException.NotFound("id", $"no line with id '{id}'"),
+            WriteOutcome.PreconditionFailed => throw Stale(store, id),
             _ => throw ApiException.Unprocessable(ApiException.Single("end_date", "the line changed meanwhile and cannot end on that day; reload it")),
         };
     }
 
-    private static NoContent Delete(string id, LedgerStores stores)
+    private static NoContent Delete(string id, LedgerStores stores, HttpContext context)
     {
+        var expected = Preconditions.IfMatch(context);
         using var store = stores.Open();
-        return Tracked(stores, store, new LineId(id), () => (store.DeleteLine(new LineId(id)), null)) == WriteOutcome.Done
-            ? TypedResults.NoContent()
-            : throw ApiException.NotFound("id", $"no line with id '{id}'");
+        return Tracked(stores, store, new LineId(id), () => (store.DeleteLine(new LineId(id), expected), null)) switch
+        {
+            WriteOutcome.Done => TypedResults.NoContent(),
+            WriteOutcome.PreconditionFailed => throw Stale(store, id),
+            _ => throw ApiException.NotFound("id", $"no line with id '{id}'"),
+        };
     }
 
-    /// <summary>The rules of a lines.csv row; the customer must be stored.</summary>
+    /// <summary>A 200 with the line and its version as the ETag.</summary>
+    private static Ok<LineDto> Versioned(HttpContext context, RevenueLine line)
+    {
+        Preconditions.SetETag(context, RowVersion.Of(line));
+        return TypedResults.Ok(LineDto.From(line));
+    }
+
+    /// <summary>The 412 of a stale If-Match, with the line's current version.</summary>
+    private static ApiException Stale(ILedgerStore store, string id) =>
+        Preconditions.Failed("line", $"/api/lines/{Uri.EscapeDataString(id)}", store.FindLine(new LineId(id)) is { } now ? RowVersion.Of(now) : null);
+
     /// <summary>
     /// Runs one line write and hands the committed change to the live models: the stored line before (read
     /// after the revision, so a concurrent write shows as a revision jump) and the line as written.
@@ -126,15 +160,16 @@ internal static class LinesApi
         return outcome;
     }
 
+    /// <summary>The rules of a lines.csv row; the customer must be stored.</summary>
     private static RevenueLine Validate(LineFields fields, ILedgerStore store, List<FieldProblem> problems)
     {
         var line = LineRules.Validate(fields, id => store.FindCustomer(new CustomerId(id)) is not null, problems);
         return problems.Count == 0 && line is not null ? line : throw ApiException.Unprocessable(CustomersApi.Errors(problems));
     }
 
-    private static WriteOutcome Save(ILedgerStore store, RevenueLine line, WriteMode mode)
+    private static WriteOutcome Save(ILedgerStore store, RevenueLine line, WriteMode mode, ExpectedVersion? expected)
     {
-        var outcome = store.SaveLine(line, mode);
+        var outcome = store.SaveLine(line, mode, expected);
         return outcome == WriteOutcome.UnknownCustomer
             ? throw ApiException.Unprocessable(ApiException.Single("customer_id", $"unknown customer '{line.CustomerId}' (it was deleted meanwhile)"))
             : outcome;

@@ -66,13 +66,32 @@ export async function get(path, params, { signal } = {}) {
   return res.json();
 }
 
-/** POST/PUT/DELETE with a JSON body; resolves to the parsed answer (null for 204). */
-export async function send(method, path, body) {
+/**
+ * GET path as JSON with its ETag (the record's version): `{ body, etag }`. Send the etag back as
+ * `send(…, { ifMatch: etag })` so the change applies only to the version read (else a 412, see isChangedMeanwhile).
+ */
+export async function getVersioned(path, { signal } = {}) {
+  let res;
+  try {
+    res = await fetch(path, { headers: { Accept: 'application/json' }, signal, cache: 'no-store' });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw networkError(e);
+  }
+  if (!res.ok) throw await problemFrom(res);
+  return { body: await res.json(), etag: res.headers.get('ETag') };
+}
+
+/** True for the 412 of a change whose If-Match no longer holds: someone changed the record meanwhile. */
+export const isChangedMeanwhile = (e) => e instanceof ApiError && e.status === 412;
+
+/** POST/PUT/DELETE with a JSON body; resolves to the parsed answer (null for 204). `ifMatch`: the ETag the change expects. */
+export async function send(method, path, body, { ifMatch } = {}) {
   let res;
   try {
     res = await fetch(path, {
       method,
-      headers: writeHeaders({ Accept: 'application/json', 'Content-Type': 'application/json' }),
+      headers: writeHeaders({ Accept: 'application/json', 'Content-Type': 'application/json', ...(ifMatch ? { 'If-Match': ifMatch } : {}) }),
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {

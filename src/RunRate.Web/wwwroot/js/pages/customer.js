@@ -59,6 +59,8 @@ export default {
         toast(message, { kind: 'success' });
         load({ ...lastCtx, params: url.current() }, { background: true });
       },
+      // Someone changed a line meanwhile (412): refresh the page behind the dialog too.
+      onStale: () => load({ ...lastCtx, params: url.current() }, { background: true }),
     });
 
     const renderHead = (d) => {
