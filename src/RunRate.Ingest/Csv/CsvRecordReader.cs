@@ -7,7 +7,8 @@ namespace RunRate.Ingest.Csv;
 /// error the product reports names <c>file:line</c>. Quoted fields may hold commas, quotes and line
 /// breaks; CRLF, LF and lone CR all end a record; a leading UTF-8 BOM is skipped. Malformed input
 /// (text after a closing quote, an unterminated quote, oversized records) is reported as a located
-/// error rather than guessed at.
+/// error rather than guessed at. A NUL character is an error too: no text file holds one (it is the mark of UTF-16 or
+/// binary data), and PostgreSQL cannot store it in a text column.
 /// </summary>
 /// <remarks>
 /// Fields are kept as ranges of one reused character buffer and read as spans (<see cref="this[int]"/>), so a
@@ -19,8 +20,8 @@ internal sealed class CsvRecordReader
     private const int MaxFields = 1024;
     private const int MaxRecordChars = 4 * 1024 * 1024;
 
-    private static readonly SearchValues<char> Unquoted = SearchValues.Create(",\r\n\"");
-    private static readonly SearchValues<char> Quoted = SearchValues.Create("\"\r\n");
+    private static readonly SearchValues<char> Unquoted = SearchValues.Create(",\r\n\"\0");
+    private static readonly SearchValues<char> Quoted = SearchValues.Create("\"\r\n\0");
 
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[64 * 1024];
@@ -130,6 +131,12 @@ internal sealed class CsvRecordReader
             if (++chars > MaxRecordChars)
             {
                 error ??= $"record longer than {MaxRecordChars} characters";
+            }
+
+            if (c == '\0')
+            {
+                error ??= $"NUL character (byte 0) in field {_count + 1}; the file looks binary or UTF-16: save it as UTF-8 text";
+                continue;
             }
 
             if (inQuotes)
