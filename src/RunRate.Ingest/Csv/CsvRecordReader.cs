@@ -38,6 +38,12 @@ internal sealed class CsvRecordReader
 
     public CsvRecordReader(TextReader reader) => _reader = reader;
 
+    /// <summary>
+    /// When set, a read stops at the record's first error instead of reading on to its end. A header with millions of
+    /// columns is refused after its 1025th field, not after the last one; the rest of the file is never read.
+    /// </summary>
+    public bool StopAtError { get; set; }
+
     /// <summary>Fields of the current record.</summary>
     public int Count => _count;
 
@@ -85,6 +91,11 @@ internal sealed class CsvRecordReader
         var afterQuote = false;
         while (true)
         {
+            if (error is not null && StopAtError)
+            {
+                return true;
+            }
+
             if (_position >= _length && !Fill())
             {
                 if (inQuotes)
@@ -228,8 +239,9 @@ internal sealed class CsvRecordReader
 
     private void Append(ReadOnlySpan<char> chars)
     {
-        // A field keeps at most MaxRecordChars characters; a longer record is an error anyway.
-        var room = MaxRecordChars - (_recordLength - _fieldStart);
+        // A record keeps at most MaxRecordChars characters in all (a longer one is an error anyway), so memory stays
+        // bounded however many fields or characters a malformed line holds.
+        var room = MaxRecordChars - _recordLength;
         if (chars.Length > room)
         {
             chars = chars[..Math.Max(room, 0)];
