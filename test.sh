@@ -29,6 +29,8 @@ apt_install() {
 # driven by Playwright's bundled driver; Playwright never downloads a browser here.
 command -v python3 >/dev/null 2>&1 || apt_install python3
 apt_install chromium fonts-dejavu-core
+# clang with compiler-rt's libFuzzer builds the fuzzing harness's native bridge (fuzz/run.sh).
+apt_install clang libclang-rt-dev
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -81,6 +83,13 @@ for project in RunRate.Cli.Tests RunRate.Web.Tests RunRate.E2E.Tests RunRate.Rel
   RUNRATE_TEST_STORE=postgres dotnet test "tests/$project" -c Release --no-build -nologo --results-directory "$results" 2>&1 \
     | tee -a "$results/console.txt" "$results/postgres.txt"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+done
+
+# Coverage-guided fuzzing, briefly: the ledger CSV import and mail capture under libFuzzer + SharpFuzz (docs/reliability.md).
+# A crashing input fails the run and is printed with its path (fuzz/findings/TARGET/).
+log "fuzzing (fuzz/run.sh csv 45, fuzz/run.sh email 45)"
+for target in csv email; do
+  FUZZ_NO_BUILD=1 fuzz/run.sh "$target" 45 || status=1
 done
 set -e
 

@@ -12,8 +12,11 @@ using RunRate.Web.Economics;
 using RunRate.Web.Events;
 using RunRate.Web.Export;
 using RunRate.Web.Forecast;
+using RunRate.Web.Health;
 using RunRate.Web.Infrastructure;
 using RunRate.Web.Infrastructure.Access;
+using RunRate.Web.Infrastructure.Logging;
+using RunRate.Web.Infrastructure.Shutdown;
 using RunRate.Web.Ledger;
 using RunRate.Web.Lines;
 using RunRate.Web.Meta;
@@ -29,6 +32,9 @@ namespace RunRate.Web;
 /// </summary>
 public static class RunRateWebApp
 {
+    /// <summary>How long a graceful stop waits for requests in progress unless <see cref="WebOptions.ShutdownTimeout"/> says otherwise.</summary>
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// Builds the configured application; call <c>Run()</c> (or <c>RunAsync()</c>) on the result.
     /// <paramref name="args"/> are ASP.NET Core's usual command-line settings (<c>--urls</c>, <c>--RunRate:Store</c>, …);
@@ -50,6 +56,8 @@ public static class RunRateWebApp
         // One line per request is noise for a local server; "Now listening on" and failures still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        LoggingSetup.Configure(builder.Logging, options.LogFormat ?? builder.Configuration[LoggingSetup.Setting]);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout ?? DefaultShutdownTimeout);
 
         // Uploads may be up to 100 MB; BodySizeLimits lowers the cap to 1 MB for everything else.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = BodySizeLimits.UploadBytes);
@@ -61,6 +69,7 @@ public static class RunRateWebApp
         services.AddSingleton<LedgerEvents>();
         services.AddStripeWebhook(options);
         services.AddHostedService(provider => provider.GetRequiredService<LedgerEvents>());
+        services.AddRequestDrain();
         services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddProblemDetails();
@@ -73,6 +82,8 @@ public static class RunRateWebApp
         }));
 
         var app = builder.Build();
+        app.UseMiddleware<RequestLog>();
+        app.UseRequestDrain();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodySizeLimits();
@@ -88,6 +99,7 @@ public static class RunRateWebApp
         });
 
         app.MapOpenApi();
+        app.MapHealth();
         var api = app.MapGroup("/api");
         api.MapMrr()
             .MapSummary()

@@ -34,4 +34,16 @@ public sealed record WebOptions
     /// (sign-in required). See docs/security.md.
     /// </summary>
     public bool? Open { get; init; }
+
+    /// <summary>
+    /// The console log format: <c>text</c> (default: warnings and failures, requests not logged) or <c>json</c> (one
+    /// object per line with timestamp, level, category, message, and for each API request its method, path, status,
+    /// duration and trace id). Null: the <c>RunRate:LogFormat</c> setting, else text. See docs/reliability-operability.md.
+    /// </summary>
+    public string? LogFormat { get; init; }
+
+    /// <summary>
+    /// How long a graceful stop (SIGTERM, Ctrl+C) lets requests in progress finish before they are cut off. Null: 30 seconds.
+    /// </summary>
+    public TimeSpan? ShutdownTimeout { get; init; }
 }

@@ -9,6 +9,8 @@ namespace RunRate.Capture.Mail;
 /// </summary>
 internal static class MboxFromLine
 {
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     /// <summary>The date on the line, or null when it has none. Without a zone the time is taken as UTC.</summary>
@@ -39,7 +41,16 @@ internal static class MboxFromLine
             }
 
             var offset = rest.Select(Zone).FirstOrDefault(z => z is not null) ?? TimeSpan.Zero;
-            return new DateTimeOffset(new DateOnly(year, month, day).ToDateTime(time), offset).ToUniversalTime();
+            var local = new DateOnly(year, month, day).ToDateTime(time);
+
+            // A zone beyond ±14:00 or with 60+ minutes ("+9999"), or one that moves the time outside years 1-9999,
+            // is no usable date: the message then needs its Date header, and without one it is reported, not thrown.
+            if (offset.Duration() > MaxOffset || local.Ticks - offset.Ticks < DateTime.MinValue.Ticks || local.Ticks - offset.Ticks > DateTime.MaxValue.Ticks)
+            {
+                return null;
+            }
+
+            return new DateTimeOffset(local, offset).ToUniversalTime();
         }
 
         return null;
@@ -50,6 +61,11 @@ internal static class MboxFromLine
         if (token.Length != 5 || token[0] is not ('+' or '-') || !int.TryParse(token.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var hhmm))
         {
             return null;
+        }
+
+        if (hhmm % 100 >= 60)
+        {
+            return TimeSpan.MaxValue; // shaped like a zone but not one; Date rejects it
         }
 
         var span = new TimeSpan(hhmm / 100, hhmm % 100, 0);

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RunRate.Cli.Common;
 using RunRate.Cli.Demo;
 using RunRate.Storage.Access;
 using RunRate.Web;
-using Spectre.Console;
 
 namespace RunRate.Cli.Serve;
 
@@ -36,9 +36,23 @@ internal sealed class ServeCommand(CliContext context)
         HelpName = "SECRET",
     };
 
+    private readonly Option<string> _logFormat = new Option<string>("--log-format")
+    {
+        Description = "Console log format: text (quiet, for a terminal) or json (one object per line, with every API request)",
+        HelpName = "FORMAT",
+        DefaultValueFactory = _ => "text",
+    }.AcceptOnlyFromAmong("text", "json");
+
+    private readonly Option<int> _shutdownTimeout = new("--shutdown-timeout")
+    {
+        Description = "Seconds a graceful stop (SIGTERM, Ctrl+C) lets requests in progress finish",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => 30,
+    };
+
     public Command Build()
     {
-        var command = new Command("serve", "Serve the dashboard and the REST API (OpenAPI at /openapi/v1.json, reference at /api-docs)") { _db, _urls, _demo, _customers, _stripeSecret };
+        var command = new Command("serve", "Serve the dashboard and the REST API (OpenAPI at /openapi/v1.json, reference at /api-docs)") { _db, _urls, _demo, _customers, _stripeSecret, _logFormat, _shutdownTimeout };
         command.SetAction(parse => Run.Safely(context, () => Execute(parse)));
         return command;
     }
@@ -64,6 +78,13 @@ internal sealed class ServeCommand(CliContext context)
                 ExitCodes.InvalidData);
         }
 
+        var shutdownTimeout = parse.GetValue(_shutdownTimeout);
+        if (shutdownTimeout is < 0 or > 3600)
+        {
+            throw new CliException($"--shutdown-timeout: expected 0 to 3600 seconds, found {shutdownTimeout}", ExitCodes.Usage);
+        }
+
+        ServeStartup.CheckStore(db);
         using (var store = LedgerAccess.Open(context, db, create: true))
         {
             if (demo && store.Load().Lines.Count == 0)
@@ -90,7 +111,11 @@ internal sealed class ServeCommand(CliContext context)
             Clock = context.Clock,
             StripeWebhookSecret = parse.GetValue(_stripeSecret) ?? context.Environment("RUNRATE_STRIPE_WEBHOOK_SECRET"),
             Open = demo,
+            LogFormat = parse.GetValue(_logFormat),
+            ShutdownTimeout = TimeSpan.FromSeconds(shutdownTimeout),
         });
+        var json = string.Equals(parse.GetValue(_logFormat), "json", StringComparison.Ordinal);
+        var announce = new ServeAnnouncer(context, json ? app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RunRate.Serve") : null);
         try
         {
             app.Start();
@@ -106,34 +131,36 @@ internal sealed class ServeCommand(CliContext context)
         foreach (var address in addresses)
         {
             // Plain text, never wrapped: scripts and terminals pick the address out of this line.
-            context.Output.WriteLine($"RunRate is serving {LedgerAccess.Shown(db)} at {address}  (API reference: {address}/api-docs)");
-            context.Output.Flush();
+            announce.Serving(LedgerAccess.Shown(db), address);
         }
 
         if (adminPassword is not null && addresses.FirstOrDefault() is { } first)
         {
-            context.Output.WriteLine($"Created the admin user: {AccessBootstrap.AdminName} / {adminPassword} — log in at {first}/login (shown once)");
-            context.Output.Flush();
+            announce.AdminCreated(AccessBootstrap.AdminName, adminPassword, first);
         }
 
         if (demo)
         {
-            context.Console.MarkupLine("[yellow]Demo mode — no login:[/] every request acts as the admin of the default workspace; listening on this machine only.");
+            announce.Note("[yellow]Demo mode — no login:[/] every request acts as the admin of the default workspace; listening on this machine only.");
         }
         else if (urls.Any(u => !IsLoopback(new Uri(u)) && u.StartsWith("http:", StringComparison.OrdinalIgnoreCase)))
         {
-            context.Console.MarkupLine("[yellow]warning:[/] listening beyond this machine over plain HTTP: put HTTPS in front (a reverse proxy) so passwords, tokens and session cookies are not sent in the clear.");
+            announce.Note("[yellow]warning:[/] listening beyond this machine over plain HTTP: put HTTPS in front (a reverse proxy) so passwords, tokens and session cookies are not sent in the clear.", warning: true);
         }
 
-        context.Console.MarkupLine("[grey]Press Ctrl+C to stop.[/]");
+        announce.Note("[grey]Press Ctrl+C to stop.[/]");
+
+        // SIGTERM or Ctrl+C: Kestrel stops accepting, requests in progress (writes too) finish within the
+        // shutdown timeout, then the store is closed and the process exits 0.
         app.WaitForShutdown();
-        Shutdown(app);
+        Shutdown(app, () => announce.Stopped(LedgerAccess.Shown(db)));
         return ExitCodes.Success;
     }
 
-    private static void Shutdown(Microsoft.AspNetCore.Builder.WebApplication app)
+    private static void Shutdown(Microsoft.AspNetCore.Builder.WebApplication app, Action? stopped = null)
     {
         app.StopAsync().GetAwaiter().GetResult();
+        stopped?.Invoke();
         app.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 

@@ -20,20 +20,20 @@ internal sealed class AuditedCrmStore(ICrmStore inner, AuditRecorder audit) : IC
     {
         ArgumentNullException.ThrowIfNull(contact);
         var before = AuditJson.Of(inner.FindContact(contact.Id));
-        return audit.Record(inner.SaveContact(contact, mode), "contact." + AuditRecorder.Verb(mode), contact.Id.Value, before, () => AuditJson.Of(contact));
+        return audit.Record(() => inner.SaveContact(contact, mode), "contact." + AuditRecorder.Verb(mode), contact.Id.Value, before, () => AuditJson.Of(contact));
     }
 
     public WriteOutcome DeleteContact(ContactId id)
     {
         var before = AuditJson.Of(inner.FindContact(id));
-        return audit.Record(inner.DeleteContact(id), "contact.delete", id.Value, before, () => null);
+        return audit.Record(() => inner.DeleteContact(id), "contact.delete", id.Value, before, () => null);
     }
 
     public WriteOutcome SaveDomains(CustomerId account, IReadOnlyList<string> domains)
     {
         ArgumentNullException.ThrowIfNull(domains);
         var before = AuditJson.Domains(account, inner.Load().Accounts.FirstOrDefault(a => a.AccountId == account)?.Domains);
-        return audit.Record(inner.SaveDomains(account, domains), "domains.update", account.Value, before, () => AuditJson.Domains(account, domains));
+        return audit.Record(() => inner.SaveDomains(account, domains), "domains.update", account.Value, before, () => AuditJson.Domains(account, domains));
     }
 
     public Deal? FindDeal(DealId id) => inner.FindDeal(id);
@@ -42,25 +42,27 @@ internal sealed class AuditedCrmStore(ICrmStore inner, AuditRecorder audit) : IC
     {
         ArgumentNullException.ThrowIfNull(deal);
         var before = AuditJson.Of(inner.FindDeal(deal.Id));
-        return audit.Record(inner.SaveDeal(deal, mode), "deal." + AuditRecorder.Verb(mode), deal.Id.Value, before, () => AuditJson.Of(deal));
+        return audit.Record(() => inner.SaveDeal(deal, mode), "deal." + AuditRecorder.Verb(mode), deal.Id.Value, before, () => AuditJson.Of(deal));
     }
 
     public WriteOutcome DeleteDeal(DealId id)
     {
         var before = AuditJson.Of(inner.FindDeal(id));
-        return audit.Record(inner.DeleteDeal(id), "deal.delete", id.Value, before, () => null);
+        return audit.Record(() => inner.DeleteDeal(id), "deal.delete", id.Value, before, () => null);
     }
 
     public WriteOutcome AddDealLines(DealId id, IReadOnlyList<RevenueLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var before = AuditJson.Facts(("deal_id", id.Value), ("lines", inner.DealLines(id).Select(l => l.Value).ToList()));
+        var linked = inner.DealLines(id).Select(l => l.Value).ToList();
+        var before = AuditJson.Facts(("deal_id", id.Value), ("lines", linked));
+        // Built inside the write's transaction: the lines linked after are those before and the new ones (all new ids).
         return audit.Record(
-            inner.AddDealLines(id, lines),
+            () => inner.AddDealLines(id, lines),
             "deal.lines",
             id.Value,
             before,
-            () => AuditJson.Facts(("deal_id", id.Value), ("lines", inner.DealLines(id).Select(l => l.Value).ToList())),
+            () => AuditJson.Facts(("deal_id", id.Value), ("lines", linked.Concat(lines.Select(l => l.Id.Value)).Order(StringComparer.Ordinal).ToList())),
             string.Create(CultureInfo.InvariantCulture, $"{lines.Count} lines added: {string.Join(", ", lines.Select(l => l.Id.Value))}"));
     }
 
@@ -72,13 +74,13 @@ internal sealed class AuditedCrmStore(ICrmStore inner, AuditRecorder audit) : IC
     {
         ArgumentNullException.ThrowIfNull(activity);
         var before = AuditJson.Of(inner.FindActivity(activity.Id));
-        return audit.Record(inner.SaveActivity(activity, mode), "activity." + AuditRecorder.Verb(mode), activity.Id.Value, before, () => AuditJson.Of(activity));
+        return audit.Record(() => inner.SaveActivity(activity, mode), "activity." + AuditRecorder.Verb(mode), activity.Id.Value, before, () => AuditJson.Of(activity));
     }
 
     public WriteOutcome DeleteActivity(ActivityId id)
     {
         var before = AuditJson.Of(inner.FindActivity(id));
-        return audit.Record(inner.DeleteActivity(id), "activity.delete", id.Value, before, () => null);
+        return audit.Record(() => inner.DeleteActivity(id), "activity.delete", id.Value, before, () => null);
     }
 
     public CaptureOutcome Capture(IReadOnlyList<Activity> activities)
@@ -101,14 +103,14 @@ internal sealed class AuditedCrmStore(ICrmStore inner, AuditRecorder audit) : IC
     {
         ArgumentNullException.ThrowIfNull(target);
         var before = AuditJson.Of(FindTarget(target.Owner, target.Start, target.Months));
-        return audit.Record(inner.SaveTarget(target), "target.set", TargetId(target), before, () => AuditJson.Of(target));
+        return audit.Record(() => inner.SaveTarget(target), "target.set", TargetId(target), before, () => AuditJson.Of(target));
     }
 
     public WriteOutcome DeleteTarget(string owner, YearMonth start, int months)
     {
         var found = FindTarget(owner, start, months);
         return audit.Record(
-            inner.DeleteTarget(owner, start, months),
+            () => inner.DeleteTarget(owner, start, months),
             "target.delete",
             found is null ? $"{owner}@{start}" : TargetId(found),
             AuditJson.Of(found),
@@ -119,31 +121,31 @@ internal sealed class AuditedCrmStore(ICrmStore inner, AuditRecorder audit) : IC
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var before = AuditJson.Of(inner.Load().Pipeline);
-        return audit.Record(inner.SavePipeline(pipeline), "pipeline.update", null, before, () => AuditJson.Of(pipeline));
+        return audit.Record(() => inner.SavePipeline(pipeline), "pipeline.update", null, before, () => AuditJson.Of(pipeline));
     }
 
     public BillingOutcome ApplyBillingEvent(string eventId, string type, DateTimeOffset receivedAt, Func<ILedgerWriter, string> apply)
     {
         ArgumentNullException.ThrowIfNull(apply);
         TrackingWriter? tracker = null;
-        var outcome = inner.ApplyBillingEvent(eventId, type, receivedAt, writer => apply(tracker = new TrackingWriter(writer)));
-        if (outcome.Applied)
-        {
-            // Only what the event did: its id, type, summary and the ids it wrote, never the payload or the signing secret.
-            audit.Append(
+        string? summary = null;
+
+        // Only what the event did: its id, type, summary and the ids it wrote, never the payload or the signing secret.
+        // The entry is built in the event's transaction, after apply ran (an event already applied commits nothing).
+        return audit.Within(
+            () => inner.ApplyBillingEvent(eventId, type, receivedAt, writer => summary = apply(tracker = new TrackingWriter(writer))),
+            outcome => outcome.Applied,
+            () => audit.Entry(
                 "billing.event",
                 eventId,
                 null,
                 AuditJson.Facts(
                     ("event_id", eventId),
                     ("type", type),
-                    ("summary", outcome.Summary),
+                    ("summary", summary),
                     ("customers", tracker?.Customers.Count > 0 ? tracker.Customers : null),
                     ("lines", tracker?.Lines.Count > 0 ? tracker.Lines : null)),
-                $"{type}: {outcome.Summary}");
-        }
-
-        return outcome;
+                $"{type}: {summary}"));
     }
 
     public IReadOnlyList<BillingEventRecord> BillingEvents(int limit) => inner.BillingEvents(limit);
@@ -157,7 +159,7 @@ internal sealed class AuditedCrmStore(ICrmStore inner, AuditRecorder audit) : IC
             CultureInfo.InvariantCulture,
             $"{data.Contacts.Length} contacts, {data.Deals.Length} deals, {data.Activities.Length} activities, {data.Targets.Length} targets, {data.Accounts.Length} account domain sets, {data.Pipeline.Stages.Length} stages");
         return audit.Record(
-            inner.ReplaceAll(data),
+            () => inner.ReplaceAll(data),
             "crm.replace_all",
             null,
             null,

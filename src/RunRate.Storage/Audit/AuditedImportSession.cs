@@ -64,24 +64,22 @@ internal sealed class AuditedImportSession(ILedgerImportSession inner, bool repl
 
     public void Commit()
     {
-        inner.Commit();
-        if (_restored is { } crm)
-        {
-            audit.Append(
-                "crm.restore",
-                null,
-                null,
-                AuditJson.Facts(("contacts", crm.Crm.Contacts.Length), ("deals", crm.Crm.Deals.Length), ("activities", crm.Crm.Activities.Length), ("targets", crm.Crm.Targets.Length), ("scenarios", crm.Scenarios.Length), ("payments", crm.Payments.Length), ("webhook_events", crm.WebhookEvents.Length)),
-                string.Create(CultureInfo.InvariantCulture, $"restored the CRM: {crm.Crm.Contacts.Length} contacts, {crm.Crm.Deals.Length} deals, {crm.Crm.Activities.Length} activities, {crm.Scenarios.Length} scenarios"));
-        }
-
+        // Both entries are armed before the inner commit and written inside its transaction (after the rows, before COMMIT),
+        // so a committed import always has its entries and a rolled back or killed one has none.
+        Func<AuditEntry?> restore = () => _restored is not { } crm ? null : audit.Entry(
+            "crm.restore",
+            null,
+            null,
+            AuditJson.Facts(("contacts", crm.Crm.Contacts.Length), ("deals", crm.Crm.Deals.Length), ("activities", crm.Crm.Activities.Length), ("targets", crm.Crm.Targets.Length), ("scenarios", crm.Scenarios.Length), ("payments", crm.Payments.Length), ("webhook_events", crm.WebhookEvents.Length)),
+            string.Create(CultureInfo.InvariantCulture, $"restored the CRM: {crm.Crm.Contacts.Length} contacts, {crm.Crm.Deals.Length} deals, {crm.Crm.Activities.Length} activities, {crm.Scenarios.Length} scenarios"));
         var mode = replace ? "replace" : "merge";
-        audit.Append(
+        Func<AuditEntry?> import = () => audit.Entry(
             "ledger.import",
             null,
             null,
             AuditJson.Facts(("mode", mode), ("customers", _customers), ("lines", _lines), ("fx_rates", _rates), ("cost_months", _costMonths), ("costs", _costs)),
             string.Create(CultureInfo.InvariantCulture, $"{mode}: {_customers} customers, {_lines} lines, {_rates} FX rates, {_costs} costs in {_costMonths} months"));
+        audit.Within(() => audit.Within(() => { inner.Commit(); return true; }, done => done, import), done => done, restore);
     }
 
     public void Dispose() => inner.Dispose();

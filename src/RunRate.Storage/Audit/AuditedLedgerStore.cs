@@ -10,9 +10,9 @@ namespace RunRate.Storage.Audit;
 /// A store that records every successful write of one actor in the workspace's audit log: one entry per
 /// write whose outcome is <see cref="WriteOutcome.Done"/> (or per committed import), with the record as
 /// it was just before (read through the inner store) and as written. Failed outcomes append nothing.
-/// The entry is appended right after the write commits, as its own statement: a crash in between can lose
-/// an entry but never records a write that did not happen, and a failing append surfaces as the
-/// <see cref="StoreException"/> of the call. Reads pass straight through.
+/// The entry is appended inside the write's own transaction (see <see cref="PendingAudit"/>): the change and its
+/// entry commit together or not at all, even when the process is killed, and a failing append rolls the write back
+/// and surfaces as the <see cref="StoreException"/> of the call. Reads pass straight through.
 /// </summary>
 internal sealed class AuditedLedgerStore : ILedgerStore
 {
@@ -63,32 +63,34 @@ internal sealed class AuditedLedgerStore : ILedgerStore
     {
         ArgumentNullException.ThrowIfNull(customer);
         var before = AuditJson.Of(_inner.FindCustomer(customer.Id));
-        return _audit.Record(_inner.SaveCustomer(customer, mode), "customer." + AuditRecorder.Verb(mode), customer.Id.Value, before, () => AuditJson.Of(customer));
+        return _audit.Record(() => _inner.SaveCustomer(customer, mode), "customer." + AuditRecorder.Verb(mode), customer.Id.Value, before, () => AuditJson.Of(customer));
     }
 
     public WriteOutcome DeleteCustomer(CustomerId id)
     {
         var before = AuditJson.Of(_inner.FindCustomer(id));
-        return _audit.Record(_inner.DeleteCustomer(id), "customer.delete", id.Value, before, () => null);
+        return _audit.Record(() => _inner.DeleteCustomer(id), "customer.delete", id.Value, before, () => null);
     }
 
     public WriteOutcome SaveLine(RevenueLine line, WriteMode mode)
     {
         ArgumentNullException.ThrowIfNull(line);
         var before = AuditJson.Of(_inner.FindLine(line.Id));
-        return _audit.Record(_inner.SaveLine(line, mode), "line." + AuditRecorder.Verb(mode), line.Id.Value, before, () => AuditJson.Of(line));
+        return _audit.Record(() => _inner.SaveLine(line, mode), "line." + AuditRecorder.Verb(mode), line.Id.Value, before, () => AuditJson.Of(line));
     }
 
     public WriteOutcome DeleteLine(LineId id)
     {
         var before = AuditJson.Of(_inner.FindLine(id));
-        return _audit.Record(_inner.DeleteLine(id), "line.delete", id.Value, before, () => null);
+        return _audit.Record(() => _inner.DeleteLine(id), "line.delete", id.Value, before, () => null);
     }
 
     public WriteOutcome EndLine(LineId id, DateOnly end)
     {
-        var before = AuditJson.Of(_inner.FindLine(id));
-        return _audit.Record(_inner.EndLine(id, end), "line.end", id.Value, before, () => AuditJson.Of(_inner.FindLine(id)));
+        var found = _inner.FindLine(id);
+        // The entry is built inside the write's transaction, where the store cannot be read again: ending changes
+        // exactly the end date, so the line after is the line before with its new end.
+        return _audit.Record(() => _inner.EndLine(id, end), "line.end", id.Value, AuditJson.Of(found), () => AuditJson.Of(found is null ? null : found with { End = end }));
     }
 
     public void Dispose() => _inner.Dispose();

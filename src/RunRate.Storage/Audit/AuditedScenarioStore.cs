@@ -14,19 +14,13 @@ internal sealed class AuditedScenarioStore(IScenarioStore inner, AuditRecorder a
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var before = string.IsNullOrWhiteSpace(scenario.Name) ? null : AuditJson.Of(inner.Find(scenario.Name));
-        return audit.Record(inner.Save(scenario), "scenario.save", scenario.Name, before, () => AuditJson.Of(scenario));
+        return audit.Record(() => inner.Save(scenario), "scenario.save", scenario.Name, before, () => AuditJson.Of(scenario));
     }
 
     public bool Delete(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var found = inner.Find(name);
-        var deleted = inner.Delete(name);
-        if (deleted)
-        {
-            audit.Append("scenario.delete", found?.Name ?? name, AuditJson.Of(found), null, null);
-        }
-
-        return deleted;
+        return audit.Within(() => inner.Delete(name), deleted => deleted, () => audit.Entry("scenario.delete", found?.Name ?? name, AuditJson.Of(found), null, null));
     }
 }

@@ -5,16 +5,23 @@ using RunRate.Storage.Sqlite;
 namespace RunRate.Storage.Audit;
 
 /// <summary>The <c>audit_log</c> table of a <see cref="SqliteLedgerStore"/>. Appending does not move the ledger's revision.</summary>
-internal sealed class SqliteAuditLog(SqliteLedgerStore store, SqliteConnection connection) : IAuditLog
+internal sealed class SqliteAuditLog(SqliteLedgerStore store, SqliteConnection connection) : IAuditLog, ITransactionalAuditLog
 {
     private const string Columns = "seq, at, actor, action, entity, entity_id, before_json, after_json, detail";
 
-    public AuditEntry Append(AuditEntry entry)
+    /// <inheritdoc />
+    public PendingAudit Pending { get; } = new();
+
+    public AuditEntry Append(AuditEntry entry) => Append(null, entry);
+
+    /// <summary>Appends inside <paramref name="transaction"/> (a write transaction of the store), or on its own when null.</summary>
+    internal AuditEntry Append(SqliteTransaction? transaction, AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         try
         {
             using var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json, detail)
                 VALUES ($at, $actor, $action, $entity, $id, $before, $after, $detail) RETURNING seq
@@ -35,6 +42,9 @@ internal sealed class SqliteAuditLog(SqliteLedgerStore store, SqliteConnection c
             throw new StoreException($"Cannot write to the audit log of {store.Location}: {ex.Message}", ex);
         }
     }
+
+    /// <summary>Appends the armed entries (<see cref="Pending"/>) inside the store's committing write transaction.</summary>
+    internal void WritePending(SqliteTransaction transaction) => Pending.WriteInto(entry => Append(transaction, entry));
 
     public IReadOnlyList<AuditEntry> List(AuditQuery query)
     {

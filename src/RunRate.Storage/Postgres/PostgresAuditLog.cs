@@ -4,32 +4,43 @@ using RunRate.Storage.Audit;
 namespace RunRate.Storage.Postgres;
 
 /// <summary>The <c>audit_log</c> table of a <see cref="PostgresLedgerStore"/> (append-only by trigger). Appending does not move the revision.</summary>
-internal sealed class PostgresAuditLog(PostgresLedgerStore store) : IAuditLog
+internal sealed class PostgresAuditLog(PostgresLedgerStore store) : IAuditLog, ITransactionalAuditLog
 {
     private const string Columns = "seq, at, at_100ns, actor, action, entity, entity_id, before_json, after_json, detail";
+
+    /// <inheritdoc />
+    public PendingAudit Pending { get; } = new();
 
     public AuditEntry Append(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return store.Read(session => Append(session, entry), snapshot: false);
+    }
+
+    /// <summary>Appends through <paramref name="session"/> (inside its write transaction, when it has one).</summary>
+    internal static AuditEntry Append(PgSession session, AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
         var (at, rest) = PgValues.Instant(entry.At);
-        var seq = store.Read(
-            session => (long)session.Scalar(
-                """
-                INSERT INTO audit_log (at, at_100ns, actor, action, entity, entity_id, before_json, after_json, detail)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING seq
-                """,
-                at,
-                rest,
-                entry.Actor,
-                entry.Action,
-                entry.Entity,
-                entry.EntityId,
-                entry.Before,
-                entry.After,
-                entry.Detail)!,
-            snapshot: false);
+        var seq = (long)session.Scalar(
+            """
+            INSERT INTO audit_log (at, at_100ns, actor, action, entity, entity_id, before_json, after_json, detail)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING seq
+            """,
+            at,
+            rest,
+            entry.Actor,
+            entry.Action,
+            entry.Entity,
+            entry.EntityId,
+            entry.Before,
+            entry.After,
+            entry.Detail)!;
         return entry with { Seq = seq };
     }
+
+    /// <summary>Appends the armed entries (<see cref="Pending"/>) inside the store's committing write transaction.</summary>
+    internal void WritePending(PgSession session) => Pending.WriteInto(entry => Append(session, entry));
 
     public IReadOnlyList<AuditEntry> List(AuditQuery query)
     {

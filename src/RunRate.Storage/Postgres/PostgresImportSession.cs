@@ -134,6 +134,7 @@ internal sealed partial class PostgresImportSession : ILedgerImportSession
         }
 
         PostgresLedgerStore.BumpRevision(_session);
+        _store.AuditLog.WritePending(_session); // the import's audit entries commit with it
         _session.Transaction!.Commit();
         _committed = true;
     }

@@ -20,6 +20,7 @@ public sealed class PostgresLedgerStore : ILedgerStore
 {
     private readonly NpgsqlDataSource _source;
     private readonly TimeProvider _clock;
+    private readonly PostgresAuditLog _audit;
 
     private PostgresLedgerStore(NpgsqlDataSource source, string shown, string schema, TimeProvider clock)
     {
@@ -29,11 +30,11 @@ public sealed class PostgresLedgerStore : ILedgerStore
         Schema = schema;
         Crm = new PostgresCrmStore(this);
         Scenarios = new PostgresScenarioStore(this, clock);
-        Audit = new PostgresAuditLog(this);
+        _audit = new PostgresAuditLog(this);
     }
 
     /// <inheritdoc />
-    public IAuditLog Audit { get; }
+    public IAuditLog Audit => _audit;
 
     /// <inheritdoc />
     public ICrmStore Crm { get; }
@@ -213,6 +214,9 @@ public sealed class PostgresLedgerStore : ILedgerStore
         // Connections go back to the process-wide pool after every call; there is nothing to release here.
     }
 
+    /// <summary>The audit log, for the import session to append its armed entries inside its transaction.</summary>
+    internal PostgresAuditLog AuditLog => _audit;
+
     /// <summary>Bumps the revision inside a write transaction (every committed write calls this once).</summary>
     internal static void BumpRevision(PgSession session) => session.Execute("UPDATE meta SET value = value + 1 WHERE key = 'revision'");
 
@@ -241,7 +245,7 @@ public sealed class PostgresLedgerStore : ILedgerStore
         }
     }
 
-    /// <summary>Runs one write in its own transaction; commits (bumping the revision) only when it is done.</summary>
+    /// <summary>Runs one write in its own transaction; commits (bumping the revision, and appending the audit entries armed for it) only when it is done.</summary>
     internal WriteOutcome Write(Func<PgSession, WriteOutcome> write) => Run(() =>
     {
         using var session = Connect(writing: true);
@@ -249,6 +253,7 @@ public sealed class PostgresLedgerStore : ILedgerStore
         if (outcome == WriteOutcome.Done)
         {
             BumpRevision(session);
+            _audit.WritePending(session);
             session.Transaction!.Commit();
         }
         else

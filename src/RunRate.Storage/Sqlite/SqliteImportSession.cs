@@ -144,6 +144,7 @@ internal sealed partial class SqliteImportSession : ILedgerImportSession
         }
 
         SqliteLedgerStore.BumpRevision(_connection, _transaction);
+        _store?.AuditLog.WritePending(_transaction); // the import's audit entries commit with it
         _transaction.Commit();
         _committed = true;
     }

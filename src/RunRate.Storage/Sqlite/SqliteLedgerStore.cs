@@ -17,6 +17,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
+    private readonly SqliteAuditLog _audit;
 
     private SqliteLedgerStore(string path, SqliteConnection connection, TimeProvider clock)
     {
@@ -25,11 +26,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _clock = clock;
         Crm = new SqliteCrmStore(this, connection);
         Scenarios = new SqliteScenarioStore(this, connection, clock);
-        Audit = new SqliteAuditLog(this, connection);
+        _audit = new SqliteAuditLog(this, connection);
     }
 
     /// <inheritdoc />
-    public IAuditLog Audit { get; }
+    public IAuditLog Audit => _audit;
 
     /// <inheritdoc />
     public ICrmStore Crm { get; }
@@ -243,6 +244,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>The audit log, for the import session to append its armed entries inside its transaction.</summary>
+    internal SqliteAuditLog AuditLog => _audit;
+
     /// <summary>Bumps the revision inside a write transaction (every committed write calls this once).</summary>
     internal static void BumpRevision(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -260,7 +264,10 @@ public sealed class SqliteLedgerStore : ILedgerStore
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Runs one single-row write in its own transaction; commits (bumping the revision) only when it is done.</summary>
+    /// <summary>
+    /// Runs one single-row write in its own transaction; commits (bumping the revision, and appending the audit entries
+    /// armed for it) only when it is done.
+    /// </summary>
     internal WriteOutcome Write(Func<SqliteTransaction, WriteOutcome> write)
     {
         try
@@ -270,6 +277,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
             if (outcome == WriteOutcome.Done)
             {
                 BumpRevision(_connection, transaction);
+                _audit.WritePending(transaction);
                 transaction.Commit();
             }
             else

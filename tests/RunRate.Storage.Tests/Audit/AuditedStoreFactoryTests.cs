@@ -31,7 +31,7 @@ public sealed class AuditedStoreFactoryTests : IDisposable
     }
 
     [Fact]
-    public void A_failing_append_reaches_the_caller_as_a_store_exception_after_the_write_committed()
+    public void A_failing_append_reaches_the_caller_as_a_store_exception_and_the_write_is_rolled_back()
     {
         using (var setup = _temp.Open())
         using (var connection = new SqliteConnection($"Data Source={_temp.Path}"))
@@ -44,7 +44,7 @@ public sealed class AuditedStoreFactoryTests : IDisposable
 
         using var store = StoreFactory.Open(_temp.Path, create: false, clock: _clock, actor: "ada");
         Should.Throw<StoreException>(() => store.SaveCustomer(new Customer(C1), WriteMode.Create)).Message.ShouldContain("audit log");
-        store.FindCustomer(C1).ShouldNotBeNull();
+        store.FindCustomer(C1).ShouldBeNull();
     }
 
     public void Dispose() => _temp.Dispose();

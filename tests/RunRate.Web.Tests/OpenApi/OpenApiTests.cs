@@ -15,6 +15,8 @@ public sealed class OpenApiTests(EmptyWebStore web) : IClassFixture<EmptyWebStor
         {
             ["/api/mrr"] = ["get"],
             ["/api/summary"] = ["get"],
+            ["/health/live"] = ["get"],
+            ["/health/ready"] = ["get"],
             ["/api/arr-bridge"] = ["get"],
             ["/api/cohorts"] = ["get"],
             ["/api/report"] = ["get"],
