@@ -144,6 +144,7 @@ public static class RunRateWebApp
         json.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.NumberHandling = JsonNumberHandling.Strict;
+        json.Converters.Add(new Infrastructure.NulFreeStringConverter());
         json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }
 

@@ -35,7 +35,8 @@ public static class CaptureImport
             var read = reader.Read(file);
             if (read.Errors.Count > 0)
             {
-                errors.AddRange(read.Errors);
+                // Parsers quote the bad input in their messages; keep control characters (a NUL, an escape) out of them.
+                errors.AddRange(read.Errors.Select(e => e with { Location = CaptureText.WithoutControls(e.Location), Message = CaptureText.WithoutControls(e.Message) }));
                 continue; // nothing of a file with an error is stored
             }
 

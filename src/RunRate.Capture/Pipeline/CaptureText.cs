@@ -17,7 +17,12 @@ internal static class CaptureText
             return null;
         }
 
-        var body = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        var body = WithoutControls(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), keepLayout: true).Trim();
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
         if (body.Length <= MaxBody)
         {
             return body;
@@ -32,11 +37,42 @@ internal static class CaptureText
         return body[..cut].TrimEnd() + "…";
     }
 
-    /// <summary>One line of text (folded headers, summaries), or the fallback when blank.</summary>
+    /// <summary>One line of text (folded headers, summaries), or the fallback when blank; control characters count as spaces.</summary>
     public static string Line(string? text, string fallback)
     {
-        var line = string.Join(' ', (text ?? "").Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
+        var spaced = string.Create((text ?? "").Length, text ?? "", (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                chars[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
+        var line = string.Join(' ', spaced.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
         return line.Length == 0 ? fallback : line;
+    }
+
+    /// <summary>
+    /// The text without control characters (a line break and a tab kept when <paramref name="keepLayout"/>). Mail and
+    /// calendars can carry any of them (a NUL in an encoded word, a stray escape); PostgreSQL cannot store a NUL in
+    /// text and a terminal would act on the others, so neither what is stored nor an error message holds one.
+    /// </summary>
+    public static string WithoutControls(string text, bool keepLayout = false)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\x1f') && !text.AsSpan().ContainsAnyInRange('\x7f', '\x9f'))
+        {
+            return text;
+        }
+
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsControl(c) || (keepLayout && c is '\n' or '\t'))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString();
     }
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 text.</summary>

@@ -11,6 +11,9 @@ namespace RunRate.Capture.Pipeline;
 /// <param name="To">Other participants' addresses (To then Cc; attendees).</param>
 internal sealed record CapturedItem(string ExternalId, DateTimeOffset At, string Subject, string? Body, string? From, ImmutableArray<string> To)
 {
+    /// <summary>The id as given, less any control character (a Message-ID or UID holding one must still be storable).</summary>
+    public string ExternalId { get; init; } = CaptureText.WithoutControls(ExternalId);
+
     /// <summary>Every participant, sender first: what the matcher looks at.</summary>
     public IEnumerable<string?> Participants => To.Prepend(From);
 }

@@ -7,7 +7,8 @@ namespace RunRate.Ingest.Csv;
 /// error the product reports names <c>file:line</c>. Quoted fields may hold commas, quotes and line
 /// breaks; CRLF, LF and lone CR all end a record; a leading UTF-8 BOM is skipped. Malformed input
 /// (text after a closing quote, an unterminated quote, oversized records) is reported as a located
-/// error rather than guessed at.
+/// error rather than guessed at. A NUL character is an error too: no text file holds one (it is the mark of UTF-16 or
+/// binary data), and PostgreSQL cannot store it in a text column.
 /// </summary>
 /// <remarks>
 /// Fields are kept as ranges of one reused character buffer and read as spans (<see cref="this[int]"/>), so a
@@ -19,8 +20,8 @@ internal sealed class CsvRecordReader
     private const int MaxFields = 1024;
     private const int MaxRecordChars = 4 * 1024 * 1024;
 
-    private static readonly SearchValues<char> Unquoted = SearchValues.Create(",\r\n\"");
-    private static readonly SearchValues<char> Quoted = SearchValues.Create("\"\r\n");
+    private static readonly SearchValues<char> Unquoted = SearchValues.Create(",\r\n\"\0");
+    private static readonly SearchValues<char> Quoted = SearchValues.Create("\"\r\n\0");
 
     private readonly TextReader _reader;
     private readonly char[] _buffer = new char[64 * 1024];
@@ -36,6 +37,12 @@ internal sealed class CsvRecordReader
     private bool _started;
 
     public CsvRecordReader(TextReader reader) => _reader = reader;
+
+    /// <summary>
+    /// When set, a read stops at the record's first error instead of reading on to its end. A header with millions of
+    /// columns is refused after its 1025th field, not after the last one; the rest of the file is never read.
+    /// </summary>
+    public bool StopAtError { get; set; }
 
     /// <summary>Fields of the current record.</summary>
     public int Count => _count;
@@ -84,6 +91,11 @@ internal sealed class CsvRecordReader
         var afterQuote = false;
         while (true)
         {
+            if (error is not null && StopAtError)
+            {
+                return true;
+            }
+
             if (_position >= _length && !Fill())
             {
                 if (inQuotes)
@@ -130,6 +142,12 @@ internal sealed class CsvRecordReader
             if (++chars > MaxRecordChars)
             {
                 error ??= $"record longer than {MaxRecordChars} characters";
+            }
+
+            if (c == '\0')
+            {
+                error ??= $"NUL character (byte 0) in field {_count + 1}; the file looks binary or UTF-16: save it as UTF-8 text";
+                continue;
             }
 
             if (inQuotes)
@@ -221,8 +239,9 @@ internal sealed class CsvRecordReader
 
     private void Append(ReadOnlySpan<char> chars)
     {
-        // A field keeps at most MaxRecordChars characters; a longer record is an error anyway.
-        var room = MaxRecordChars - (_recordLength - _fieldStart);
+        // A record keeps at most MaxRecordChars characters in all (a longer one is an error anyway), so memory stays
+        // bounded however many fields or characters a malformed line holds.
+        var room = MaxRecordChars - _recordLength;
         if (chars.Length > room)
         {
             chars = chars[..Math.Max(room, 0)];

@@ -33,7 +33,10 @@ internal sealed class CsvTable
     {
         var table = new CsvTable(file, new CsvRecordReader(text), errors);
         var fields = new List<string>();
-        if (!table._reader.TryRead(fields, out _, out var error))
+        table._reader.StopAtError = true; // a broken header ends the file's reading, so stop at its first problem
+        var read = table._reader.TryRead(fields, out _, out var error);
+        table._reader.StopAtError = false;
+        if (!read)
         {
             errors.Add(file, 1, "header", $"the file is empty; expected a header with {string.Join(", ", required)}");
             return null;
