@@ -11,11 +11,21 @@ namespace RunRate.Capture.Pipeline;
 /// <param name="To">Other participants' addresses (To then Cc; attendees).</param>
 internal sealed record CapturedItem(string ExternalId, DateTimeOffset At, string Subject, string? Body, string? From, ImmutableArray<string> To)
 {
-    /// <summary>The id as given, less any control character (a Message-ID or UID holding one must still be storable).</summary>
-    public string ExternalId { get; init; } = CaptureText.WithoutControls(ExternalId);
+    /// <summary>
+    /// The id as given, less any control character (a Message-ID or UID holding one must still be storable). An id of
+    /// nothing but control characters and blanks becomes a hash of the raw id, so it is never empty and capturing the
+    /// same file again still recognises the item.
+    /// </summary>
+    public string ExternalId { get; init; } = Storable(ExternalId);
 
     /// <summary>Every participant, sender first: what the matcher looks at.</summary>
     public IEnumerable<string?> Participants => To.Prepend(From);
+
+    private static string Storable(string id)
+    {
+        var clean = CaptureText.WithoutControls(id);
+        return string.IsNullOrWhiteSpace(clean) ? "sha256:" + CaptureText.Sha256(id) : clean;
+    }
 }
 
 /// <summary>What a reader made of one file: its items, the cancelled occurrences it skipped, or the errors that make it unusable.</summary>

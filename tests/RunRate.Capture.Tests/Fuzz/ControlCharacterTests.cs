@@ -37,4 +37,20 @@ public sealed class ControlCharacterTests : IDisposable
         error.ToString().ShouldBe("bad.eml: the Date header 'nodate' is not a date, and no date is on an mbox From line");
         _crm.Activities().ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_message_id_of_only_control_characters_gets_a_stable_hash_id_not_an_empty_one()
+    {
+        // Found by the email fuzzer (fuzz/regressions/email/message-id-of-control-characters.eml).
+        var mail = "From: Jane <jane@acme.com>\r\nTo: me@runrate.io\r\nDate: Mon, 05 Jan 2026 09:30:00 +0000\r\n" +
+            "Message-ID: \u001c>\r\nSubject: hello\r\n\r\nbody\r\n";
+
+        var first = CaptureImport.Mail(_crm.Store, [Fixtures.Text("ctl.eml", mail)], CaptureStore.Options);
+        var again = CaptureImport.Mail(_crm.Store, [Fixtures.Text("ctl.eml", mail)], CaptureStore.Options);
+
+        first.Errors.ShouldBeEmpty();
+        again.AlreadyLogged.ShouldBe(1);
+        var activity = _crm.Activities().ShouldHaveSingleItem();
+        activity.ExternalId.ShouldStartWith("sha256:");
+    }
 }
