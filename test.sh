@@ -88,8 +88,11 @@ done
 # Coverage-guided fuzzing, briefly: the ledger CSV import and mail capture under libFuzzer + SharpFuzz (docs/reliability.md).
 # A crashing input fails the run and is printed with its path (fuzz/findings/TARGET/).
 log "fuzzing (fuzz/run.sh csv 45, fuzz/run.sh email 45)"
+# A fixed libFuzzer seed: CI explores the same mutation sequence every run (a slower machine only a shorter prefix of
+# it), so a finding there means the change under test broke something, not that this run was unlucky. The long,
+# randomly seeded runs of docs/reliability.md are where new findings come from.
 for target in csv email; do
-  FUZZ_NO_BUILD=1 fuzz/run.sh "$target" 45 || status=1
+  FUZZ_NO_BUILD=1 FUZZ_ARGS="-seed=20261129" fuzz/run.sh "$target" 45 || status=1
 done
 set -e
 
