@@ -38,7 +38,7 @@ public sealed record WebOptions
     /// <summary>
     /// The console log format: <c>text</c> (default: warnings and failures, requests not logged) or <c>json</c> (one
     /// object per line with timestamp, level, category, message, and for each API request its method, path, status,
-    /// duration and trace id). Null: the <c>RunRate:LogFormat</c> setting, else text. See docs/reliability-operability.md.
+    /// duration and trace id). Null: the <c>RunRate:LogFormat</c> setting, else text. See docs/reliability.md#operability-of-runrate-serve.
     /// </summary>
     public string? LogFormat { get; init; }
 

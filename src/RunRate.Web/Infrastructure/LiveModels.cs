@@ -25,6 +25,13 @@ internal sealed class LiveModels
     private long _builds;
     private long _applied;
 
+    /// <summary>
+    /// Held by the API's line writes of this workspace for read-revision, write, read-revision. The store runs writes one at
+    /// a time anyway (SQLite's write lock, PostgreSQL's revision row), so this costs no throughput; without it two
+    /// concurrent API writes each saw the revision move by two and every write under load forced a full rebuild.
+    /// </summary>
+    public Lock WriteGate { get; } = new();
+
     /// <summary>Loads from the store so far (one pass over the whole ledger each).</summary>
     public long Builds => Interlocked.Read(ref _builds);
 

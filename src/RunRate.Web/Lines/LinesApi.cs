@@ -144,20 +144,24 @@ internal static class LinesApi
         Preconditions.Failed("line", $"/api/lines/{Uri.EscapeDataString(id)}", store.FindLine(new LineId(id)) is { } now ? RowVersion.Of(now) : null);
 
     /// <summary>
-    /// Runs one line write and hands the committed change to the live models: the stored line before (read
-    /// after the revision, so a concurrent write shows as a revision jump) and the line as written.
+    /// Runs one line write and hands the committed change to the live models: the stored line before and the line
+    /// as written. The workspace's write gate keeps this server's writes from interleaving, so only another
+    /// process's write (or a CRM write) shows as a revision jump, which makes the models rebuild.
     /// </summary>
     private static WriteOutcome Tracked(LedgerStores stores, ILedgerStore store, LineId id, Func<(WriteOutcome Outcome, RevenueLine? After)> write)
     {
-        var revision = store.Revision();
-        var before = store.FindLine(id);
-        var (outcome, after) = write();
-        if (outcome == WriteOutcome.Done)
+        lock (stores.Models.WriteGate)
         {
-            stores.Models.LineWritten(revision, store.Revision(), before, after);
-        }
+            var revision = store.Revision();
+            var before = store.FindLine(id);
+            var (outcome, after) = write();
+            if (outcome == WriteOutcome.Done)
+            {
+                stores.Models.LineWritten(revision, store.Revision(), before, after);
+            }
 
-        return outcome;
+            return outcome;
+        }
     }
 
     /// <summary>The rules of a lines.csv row; the customer must be stored.</summary>
