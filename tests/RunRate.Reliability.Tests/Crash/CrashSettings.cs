@@ -3,7 +3,7 @@ using System.Globalization;
 namespace RunRate.Reliability.Tests.Crash;
 
 /// <summary>
-/// The knobs of the crash suites, from the environment so a longer run (docs/reliability-crash.md) or a failing seed can
+/// The knobs of the crash suites, from the environment so a longer run (docs/reliability.md#crash-consistency) or a failing seed can
 /// be replayed without editing code: <c>RUNRATE_CRASH_SEED</c> (default: a new seed per run, always printed),
 /// <c>RUNRATE_CRASH_KILLS</c> (SIGKILLs per import scenario, default 4), <c>RUNRATE_CRASH_CUSTOMERS</c> (size of the
 /// imported demo ledger, default 8,000 customers, about 25,000 lines) and <c>RUNRATE_CRASH_ROUNDS</c> (server kills
