@@ -53,8 +53,22 @@ internal sealed class LiveModels
 
         lock (_gate)
         {
-            Refresh(store, request.Currency);
-            return _models[request.Currency]?.Report(request);
+            if (IsCurrent(store, request.Currency))
+            {
+                return _models[request.Currency]?.Report(request);
+            }
+        }
+
+        // Behind the store: first let this server's API writes in flight land (they hold the write gate, then hand
+        // their change over), so only a change made elsewhere costs a reload. The order write gate, then models,
+        // is the writers' order too.
+        lock (WriteGate)
+        {
+            lock (_gate)
+            {
+                Refresh(store, request.Currency);
+                return _models[request.Currency]?.Report(request);
+            }
         }
     }
 
@@ -64,8 +78,19 @@ internal sealed class LiveModels
         ArgumentNullException.ThrowIfNull(store);
         lock (_gate)
         {
-            Refresh(store, CurrencyCode.Usd);
-            return _facets!.Describe(_revision);
+            if (IsCurrent(store, CurrencyCode.Usd))
+            {
+                return _facets!.Describe(_revision);
+            }
+        }
+
+        lock (WriteGate)
+        {
+            lock (_gate)
+            {
+                Refresh(store, CurrencyCode.Usd);
+                return _facets!.Describe(_revision);
+            }
         }
     }
 
@@ -103,6 +128,9 @@ internal sealed class LiveModels
         _facets = null;
         _revision = -1;
     }
+
+    private bool IsCurrent(ILedgerStore store, CurrencyCode currency) =>
+        _facets is not null && _models.ContainsKey(currency) && _revision == store.Revision();
 
     private void Refresh(ILedgerStore store, CurrencyCode currency)
     {
