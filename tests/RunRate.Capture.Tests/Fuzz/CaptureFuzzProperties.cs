@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using RunRate.Capture.Calendar;
 using RunRate.Capture.Pipeline;
 using RunRate.Capture.Tests.Support;
+using RunRate.Testing;
 
 namespace RunRate.Capture.Tests.Fuzz;
 

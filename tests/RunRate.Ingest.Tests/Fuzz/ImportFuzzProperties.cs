@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using RunRate.Testing;
 using static RunRate.Ingest.Tests.Fuzz.ImportOutcome;
 
 namespace RunRate.Ingest.Tests.Fuzz;

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace RunRate.Capture.Tests.Fuzz;
+namespace RunRate.Testing;
 
 /// <summary>
 /// Byte-level mutations of valid files, as FsCheck generators so a failure prints a replayable seed and shrinks to
