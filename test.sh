@@ -78,7 +78,7 @@ status=${PIPESTATUS[0]}
 
 # The same CLI, API, browser and reliability (crash, concurrency, load) tests again, each on a PostgreSQL database instead of a SQLite file
 # (tests/Shared/TestStores.cs reads RUNRATE_TEST_STORE), so every command and endpoint is proven on both engines.
-log "CLI, API and browser suites on PostgreSQL"
+log "CLI, API, browser and reliability suites on PostgreSQL"
 for project in RunRate.Cli.Tests RunRate.Web.Tests RunRate.E2E.Tests RunRate.Reliability.Tests; do
   RUNRATE_TEST_STORE=postgres dotnet test "tests/$project" -c Release --no-build -nologo --results-directory "$results" 2>&1 \
     | tee -a "$results/console.txt" "$results/postgres.txt"
@@ -112,7 +112,7 @@ pg_passed=$(count Passed "$results/postgres.txt")
 pg_failed=$(count Failed "$results/postgres.txt")
 rm -rf "$results"
 echo
-echo "${passed} passed, ${failed} failed (of which on PostgreSQL, CLI/API/browser second pass: ${pg_passed} passed, ${pg_failed} failed)"
+echo "${passed} passed, ${failed} failed (of which on PostgreSQL, CLI/API/browser/reliability second pass: ${pg_passed} passed, ${pg_failed} failed)"
 if [ "$status" -ne 0 ] || [ "$samples_status" -ne 0 ]; then
   exit 1
 fi
